@@ -1,0 +1,96 @@
+"""One canonical form of the text for the rules to read, with a map back to the source.
+
+The rules see half-width digits and signs, simplified characters and no stray
+spaces inside Chinese text ("到 2015 年" -> "到2015年"), so that every pattern
+has one form to match. Every target keeps offsets into the *source* text, so
+deletions are recorded and `to_source` maps an offset back.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+# Full-width ASCII (！..～) and the ideographic space fold to ASCII, one char for one.
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FULLWIDTH.update({0x3000: 0x20, 0xA0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20, 0x3007: 0x3007})
+_HAS_FULLWIDTH = re.compile(r"[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009]")
+
+# Characters that exist only in traditional script and are common in policy texts;
+# one hit is enough to run the converter (it is the slow step, so run it only then).
+_TRADITIONAL = re.compile(
+    "[們這個來時會對發國區縣鄉鎮農業產電億萬達實現戶數據網寬頻務與為點線設進於關應開總興機變質"
+    "無衛經級結構經濟動歷標準舉傳場環億營費聯讀體務覽團龍]"
+)
+
+_HAN = r"\u3400-\u9fff\uf900-\ufaff"
+_CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2026\u2014"
+# Spaces touching a Chinese character or sign carry no meaning; pinyin glosses
+# such as 發(fā) are web-page debris.
+_DELETE = re.compile(
+    rf"(?<=[{_HAN}{_CJK_PUNCT}])[ \t]+|[ \t]+(?=[{_HAN}{_CJK_PUNCT}])"
+    rf"|(?<=[{_HAN}])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{{1,7}}\)"
+    r"|[\u200b-\u200f\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+"
+)
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def is_traditional(text: str) -> bool:
+    return len(_TRADITIONAL.findall(text[:20000])) >= 3
+
+
+def to_simplified(text: str) -> str:
+    """Traditional -> simplified, keeping the length (and so every offset)."""
+    converted = _t2s().convert(text)
+    if len(converted) == len(text):
+        return converted
+    lines = text.split("\n")
+    out = []
+    for line in lines:
+        conv = _t2s().convert(line)
+        if len(conv) != len(line):  # a phrase rule changed the length: go char by char
+            conv = "".join(c if len(c2 := _t2s().convert(c)) != 1 else c2 for c in line)
+        out.append(conv)
+    return "\n".join(out)
+
+
+@dataclass
+class Normalized:
+    text: str
+    source: str
+    traditional: bool = False
+    # Offset map: from norm offset _starts[k] on, source offset = norm offset + _shifts[k].
+    _starts: list[int] = field(default_factory=lambda: [0])
+    _shifts: list[int] = field(default_factory=lambda: [0])
+
+    def to_source(self, i: int) -> int:
+        return i + self._shifts[bisect_right(self._starts, i) - 1]
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.to_source(start), self.to_source(end - 1) + 1 if end > start else self.to_source(start)
+
+
+def normalize(source: str) -> Normalized:
+    text = source.translate(_FULLWIDTH) if _HAS_FULLWIDTH.search(source) else source
+    traditional = is_traditional(text)
+    if traditional:
+        text = to_simplified(text)
+    pieces, starts, shifts = [], [0], [0]
+    kept = removed = 0
+    for m in _DELETE.finditer(text):
+        pieces.append(text[kept:m.start()])
+        removed += m.end() - m.start()
+        kept = m.end()
+        starts.append(m.start() - removed + (m.end() - m.start()))
+        shifts.append(removed)
+    if not pieces:
+        return Normalized(text, source, traditional)
+    pieces.append(text[kept:])
+    return Normalized("".join(pieces), source, traditional, starts, shifts)
