@@ -1,13 +1,94 @@
-"""Document -> Extraction: normalise, read facts, tables and sentences, merge. (work in progress)"""
+"""Document -> Extraction: normalise, read the facts, the tables and the sentences, then merge."""
 from __future__ import annotations
 
-from .models import DocumentInfo, Extraction
+import re
+from bisect import bisect_right
+
+from .catalogue import Catalogue, load_catalogue
+from .models import DocumentInfo, Extraction, Target, Threshold
+from .normalize import Normalized, normalize
+from .tables import read_tables
+from .targets import Draft, SentenceReader, split_sentences
+from .units import find_figures
+from .years import find_years
+
+# Text whose digits are names, not figures: cited titles 《…(2008-2020年)》 and document numbers 国发〔2013〕31号.
+_MASK_RX = re.compile(r"《[^《》\n]{0,120}》|[\u4e00-\u9fff]{1,10}[〔\[]\s?\d{4}\s?[〕\]]?\s?\d{1,4}\s?号?"
+                      r"|\([^()\n]{0,8}\d{4}\s?[-—–~至]\s?\d{4}[^()\n]{0,4}\)")
+EVIDENCE_CHARS = 200
 
 
-def extract(text: str, source: str = "<text>", catalogue=None, info: DocumentInfo | None = None) -> Extraction:
-    return Extraction(source=source, document=info or DocumentInfo(chars=len(text)), targets=[])
+def extract(text: str, source: str = "<text>", catalogue: Catalogue | None = None,
+            info: DocumentInfo | None = None, page_starts: list[int] | None = None) -> Extraction:
+    catalogue = catalogue or load_catalogue()
+    norm = normalize(text)
+    info = _with_facts(info or DocumentInfo(), norm, len(text))
+    doc_year = info.date.year if info.date else None
+    drafts = _drafts(norm.text, catalogue, doc_year)
+    targets = _targets(_dedupe(drafts), norm, page_starts or [])
+    targets.sort(key=lambda t: (t.kind != "target", t.span[0]))
+    return Extraction(source=source, document=info, targets=targets)
 
 
-def extract_document(doc, catalogue=None) -> Extraction:
-    info = DocumentInfo(encoding=doc.encoding, format=doc.format, pages=len(doc.page_starts) or None, chars=len(doc.text))
-    return extract(doc.text, source=doc.source, catalogue=catalogue, info=info)
+def extract_document(doc, catalogue: Catalogue | None = None) -> Extraction:
+    info = DocumentInfo(encoding=doc.encoding, format=doc.format, pages=len(doc.page_starts) or None)
+    return extract(doc.text, source=doc.source, catalogue=catalogue, info=info, page_starts=doc.page_starts)
+
+
+def _with_facts(info: DocumentInfo, norm: Normalized, chars: int) -> DocumentInfo:
+    from .facts import document_facts
+
+    facts = document_facts(norm.text, traditional=norm.traditional)
+    return info.model_copy(update={**facts, "chars": chars})
+
+
+def _drafts(text: str, catalogue: Catalogue, doc_year: int | None) -> list[Draft]:
+    masked = [(m.start(), m.end()) for m in _MASK_RX.finditer(text)]
+    table_drafts, table_spans = read_tables(text, catalogue, doc_year)
+    skip = sorted(masked + table_spans)
+    figures = [f for f in find_figures(text) if not _inside(skip, f.start)]
+    years = [y for y in find_years(text) if not _inside(skip, y.start)]
+    sentences = [s for s in split_sentences(text, 0, len(text)) if not _inside(table_spans, s[0])]
+    return table_drafts + SentenceReader(text, catalogue, doc_year).read(figures, years, sentences)
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect_right(spans, (pos, float("inf"))) - 1
+    return any(a <= pos < b for a, b in spans[max(0, i - 2):i + 1])
+
+
+def _dedupe(drafts: list[Draft]) -> list[Draft]:
+    """One record per target: a figure restated later (8000万户 … 八千万户) is kept once."""
+    seen, out = set(), []
+    for d in drafts:
+        key = (round(d.fig.value, 6), d.fig.unit, d.year, d.indicator, d.scope, d.kind)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out
+
+
+def _targets(drafts: list[Draft], norm: Normalized, page_starts: list[int]) -> list[Target]:
+    src = norm.source
+    newlines = [m.start() for m in re.finditer("\n", src)]
+    out = []
+    for d in drafts:
+        start, end = norm.source_span(d.fig.start, d.fig.end)
+        subject = src[slice(*norm.source_span(*d.subject))].strip() if d.subject else None
+        threshold = Threshold(value=d.threshold.value, unit=d.threshold.unit) if d.threshold else None
+        out.append(Target(
+            value=d.fig.value, unit=d.fig.unit, year=d.year, comparator=d.comparator, indicator=d.indicator,
+            scope=d.scope, kind=d.kind, subject=subject or None, threshold=threshold, figure=src[start:end],
+            text=_evidence(src, norm.source_span(*d.sentence), start, end), span=(start, end),
+            line=bisect_right(newlines, start - 1) + 1 if newlines else 1,
+            page=bisect_right(page_starts, start) if page_starts else None))
+    return out
+
+
+def _evidence(src: str, sentence: tuple[int, int], start: int, end: int) -> str:
+    """The sentence of the figure, cut to about EVIDENCE_CHARS around it when it is long."""
+    a, b = sentence
+    if b - a > EVIDENCE_CHARS:
+        a = max(a, start - EVIDENCE_CHARS * 2 // 3)
+        b = min(b, max(end, a + EVIDENCE_CHARS))
+    return " ".join(src[a:b].split())

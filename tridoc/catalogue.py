@@ -1,0 +1,175 @@
+"""Indicator and scope cues: a data file (catalogue.toml) and the matcher built from it."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from .models import UNITS
+
+DEFAULT_PATH = Path(__file__).with_name("data") / "catalogue.toml"
+OTHER = "other"
+
+
+class CatalogueError(Exception):
+    """A catalogue file that cannot be used; the message names the file and line."""
+
+
+class Indicator(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    key: str
+    family: str = "other"
+    label_en: str
+    label_zh: str = ""
+    units: list[str]
+    cues: list[str] = []
+    patterns: list[str] = []
+    threshold_unit: str | None = None
+
+    @field_validator("units")
+    @classmethod
+    def _known_units(cls, units: list[str]) -> list[str]:
+        unknown = set(units) - set(UNITS)
+        if unknown:
+            raise ValueError(f"unknown unit {sorted(unknown)}; known: {', '.join(UNITS)}")
+        return units
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for p in patterns:
+            try:
+                regex.compile(p)
+            except regex.error as exc:
+                raise ValueError(f"pattern {p!r} does not compile: {exc}") from None
+        return patterns
+
+
+class ScopeEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    key: str
+    cues: list[str]
+
+
+@dataclass(frozen=True)
+class Cue:
+    key: str
+    start: int
+    end: int
+    text: str
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def _alternation(cues: list[str], patterns: list[str]) -> str:
+    literal = sorted({regex.escape(c) for c in cues}, key=len, reverse=True)
+    return "|".join(literal + [f"(?:{p})" for p in patterns])
+
+
+class _Matcher:
+    """Finds every cue of a set of keys in a piece of text, overlapping ones included."""
+
+    def __init__(self, entries: dict[str, tuple[list[str], list[str]]]):
+        self._keys = list(entries)
+        body = "|".join(f"(?P<k{i}>{_alternation(*entries[k])})" for i, k in enumerate(self._keys) if any(entries[k]))
+        self._rx = regex.compile(body or r"(?!x)x", regex.IGNORECASE | regex.V0)
+
+    def find(self, text: str) -> list[Cue]:
+        found = []
+        for m in self._rx.finditer(text, overlapped=True):
+            i = int(m.lastgroup[1:])
+            found.append(Cue(self._keys[i], m.start(), m.end(), m.group()))
+        return _leftmost_longest(found)
+
+
+def _leftmost_longest(cues: list[Cue]) -> list[Cue]:
+    """Where cues overlap, the one that starts first (then the longer) wins: 县级城市 hides its 城市,
+    部分城市家庭 reads as 部分城市 + 家庭, 移动互联网用户普及率 is not 互联网…普及率."""
+    kept: list[Cue] = []
+    for c in sorted(cues, key=lambda c: (c.start, -c.length)):
+        if not kept or c.start >= kept[-1].end:
+            kept.append(c)
+    return kept
+
+
+class Catalogue:
+    def __init__(self, indicators: list[Indicator], scopes: list[ScopeEntry], path: Path):
+        self.indicators = {i.key: i for i in indicators}
+        self.scopes = scopes
+        self.path = path
+        self._by_unit = {
+            unit: _Matcher({i.key: (i.cues, i.patterns) for i in indicators if unit in i.units}) for unit in UNITS
+        }
+        self._scopes = _Matcher({s.key: (s.cues, []) for s in scopes})
+        self.threshold_indicator = {(u, i.threshold_unit): i.key for i in indicators for u in i.units if i.threshold_unit}
+
+    def indicator_cues(self, text: str, unit: str) -> list[Cue]:
+        return self._by_unit[unit].find(text)
+
+    def scope_cues(self, text: str) -> list[Cue]:
+        return self._scopes.find(text)
+
+    def label(self, key: str, lang: str = "en") -> str:
+        entry = self.indicators.get(key)
+        if entry is None:
+            return key
+        return (entry.label_zh or entry.label_en) if lang == "zh" else entry.label_en
+
+    def family(self, key: str) -> str:
+        entry = self.indicators.get(key)
+        return entry.family if entry else OTHER
+
+
+def _line_of(raw: str, table: str, index: int) -> int:
+    """Line number of the index-th [[table]] header in the file, for error messages."""
+    seen = -1
+    for n, line in enumerate(raw.splitlines(), 1):
+        if line.strip() == f"[[{table}]]":
+            seen += 1
+            if seen == index:
+                return n
+    return 1
+
+
+def parse_catalogue(raw: str, path: Path) -> Catalogue:
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise CatalogueError(f"{path}: not valid TOML: {exc}") from None
+    unknown = set(data) - {"indicator", "scope"}
+    if unknown:
+        raise CatalogueError(f"{path}: unknown table(s) {sorted(unknown)}; expected [[indicator]] and [[scope]]")
+    parsed: dict[str, list] = {"indicator": [], "scope": []}
+    for table, model in (("indicator", Indicator), ("scope", ScopeEntry)):
+        for i, entry in enumerate(data.get(table, [])):
+            try:
+                parsed[table].append(model.model_validate(entry))
+            except ValidationError as exc:
+                err = exc.errors()[0]
+                where = ".".join(str(p) for p in err["loc"])
+                raise CatalogueError(
+                    f"{path}:{_line_of(raw, table, i)}: [[{table}]] #{i + 1}: {where}: {err['msg']}") from None
+    if not parsed["indicator"]:
+        raise CatalogueError(f"{path}: no [[indicator]] entries")
+    keys = [i.key for i in parsed["indicator"]]
+    dupes = sorted({k for k in keys if keys.count(k) > 1})
+    if dupes:
+        raise CatalogueError(f"{path}: indicator key(s) defined twice: {', '.join(dupes)}")
+    return Catalogue(parsed["indicator"], parsed["scope"], path)
+
+
+@lru_cache(maxsize=8)
+def load_catalogue(path: str | Path | None = None) -> Catalogue:
+    """The shipped catalogue, or a user's file that replaces it (start from a copy of the shipped one)."""
+    p = Path(path) if path else DEFAULT_PATH
+    try:
+        raw = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CatalogueError(f"{p}: cannot read catalogue: {exc}") from None
+    return parse_catalogue(raw, p)

@@ -1,0 +1,72 @@
+"""Words of commitment, comparison and time: the tables the sentence rules read.
+
+Each table maps a surface form to what it means. Extend a table to teach the
+rules a new phrasing; the engine in targets.py does not change.
+"""
+from __future__ import annotations
+
+import re
+
+# Before a figure; the nearest one wins (in 达到…超过 the 超过 is nearer).
+COMPARATOR_BEFORE = {
+    "gt": ["超过", "突破", "大于", "多于", "高于", "超出", "逾", ">", "more than", "exceed", "exceeds", "exceeding",
+           "exceeded", "over", "above", "greater than", "higher than", "surpass", "surpassing", "beyond"],
+    "ge": ["达到", "达", "实现", "具备", "保持", "不低于", "不少于", "不小于", "至少", "提高到", "提高至", "提升到",
+           "提升至", "增加到", "增加至", "增长到", "增至", "升至", "扩大到", "扩大至", "突破到", "≥", "reach", "reaches",
+           "reaching", "reached", "achieve", "achieves", "achieving", "at least", "no less than", "not less than",
+           "no fewer than", "arrive at", "rise to", "rising to", "increase to", "increased to", "grow to", "hit"],
+    "le": ["不超过", "不高于", "不大于", "控制在", "以内", "≤", "at most", "no more than", "not more than",
+           "not exceed", "not to exceed", "up to", "within"],
+    "lt": ["低于", "少于", "小于", "<", "below", "less than", "fewer than", "under"],
+    "approx": ["约", "大约", "近", "接近", "将近", "约为", "about", "around", "approximately", "nearly", "roughly",
+               "some", "close to"],
+    "eq": ["为", "是", "equal to"],
+}
+# One-character words count only right before the figure (近 in 近年来 is not "nearly").
+ADJACENT_ONLY = {"达", "逾", "约", "近", "为", "是", ">", "<", "≥", "≤", "hit", "some", "over", "under"}
+
+# After a figure: 20Mbps以上 -> ge; 左右 -> approx.
+COMPARATOR_AFTER = {
+    "ge": ["以上", "及以上", "或以上", "and above", "or above", "or more", "and more", "or higher", "plus"],
+    "le": ["以下", "及以下", "以内", "之内", "or less", "or below", "at most"],
+    "approx": ["左右", "上下", "或多或少"],
+}
+
+# Words that say the figure is a fact about the past or present, not a goal.
+PAST_MARKERS = ["已经", "已达", "已有", "已建成", "已实现", "已覆盖", "已完成", "已超过", "已突破", "已开通", "现已",
+                "截至目前", "目前", "现有", "当前", "去年", "上年", "前年", "同比", "比上年", "较上年", "实际完成",
+                "totaled", "totalled", "amounted to", "stood at", "as of", "at present", "currently", "so far",
+                "last year", "already", "was ", "were ", "had reached", "has risen", "grew by"]
+
+# 分别 / respectively: a list of figures pairs off with a list of subjects.
+RESPECTIVELY = ["分别", "respectively", "each"]
+
+# Between two figures of one list (50Mbps、20Mbps和10Mbps; 70% and 85%; 55%/65%).
+LIST_SEPARATOR = re.compile(
+    r"^\s?(?:\([^()\d]{0,16}\))?\s?(?:、|,|和|及|与|以及|或|/|;|and|or|to|\s)*\s?$")
+
+# (Patterns used with a start position carry no ^: they are anchored by match().)
+# A figure that qualifies a noun instead of setting a level: 20户以上自然村 (villages of 20+ households),
+# 十亿元规模以上的企业 (firms above a size), 100Mbps光纤接入能力 / 8兆每秒以上的用户 (a speed class).
+# Percentages are never qualifiers here: 60%的软件企业 is a share, a target of its own.
+_HAN = r"[\u4e00-\u9fff]"
+QUALIFIER_AFTER = {
+    "count": re.compile(rf"(?:以上|以下|及以上)(?:的|{_HAN})"),
+    "CNY": re.compile(rf"(?:规模)?(?:以上|以下|及以上)?(?:规模)?(?:的|级)|(?:以上|以下){_HAN}"),
+    "USD": re.compile(rf"(?:规模)?(?:以上|以下|及以上)?(?:规模)?(?:的|级)|(?:以上|以下){_HAN}"),
+    "Mbps": re.compile(rf"\s?(?:\([^()]{{0,16}}\))?\s?(?:(?:以上|及以上|以下)(?:的|{_HAN})|(?!以上|及以上|以下|左右|以内)(?:的|{_HAN}))"),
+}
+# Verbs that take a capability as object: 具备100Mbps接入能力 is a threshold when a share is set.
+THRESHOLD_VERBS = re.compile(r"(?:具备|具有|享有|使用|提供|能够提供|have|has|with|access to|capable of)\s?$")
+
+# Words that end a clause for the purpose of finding a figure's subject.
+CLAUSE_BREAK = re.compile(r"[,:;，：；]|(?<!\d),|,(?!\d)")
+
+# Heading markers at the head of a line, from outer to inner as documents usually nest them.
+HEADING_MARKERS = [
+    ("chapter", re.compile(r"^\s*第[一二三四五六七八九十]+[章节部分篇]")),
+    ("cn_dun", re.compile(r"^\s*[一二三四五六七八九十]+[、.]")),
+    ("cn_paren", re.compile(r"^\s*\([一二三四五六七八九十]+\)")),
+    ("ar_dot", re.compile(r"^\s*\d{1,2}(?:[、。]|\.(?!\d))")),
+    ("ar_paren", re.compile(r"^\s*\(\d{1,2}\)")),
+]

@@ -1,0 +1,328 @@
+"""Sentences -> targets: which figure is a goal, with what comparator, for which year, measuring what.
+
+The engine walks the document sentence by sentence, carrying the deadline year
+forward (到2015年 … until a new year or a new section), and reads each figure
+against the words around it: the subject before it, a comparator before or
+after it, a list it belongs to (分别 / respectively) and the past markers that
+make it a baseline. The words themselves live in lexicon.py and catalogue.toml.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .catalogue import OTHER, Catalogue, Cue
+from .lexicon import (ADJACENT_ONLY, CLAUSE_BREAK, COMPARATOR_AFTER, COMPARATOR_BEFORE, HEADING_MARKERS,
+                      LIST_SEPARATOR, PAST_MARKERS, QUALIFIER_AFTER, RESPECTIVELY, THRESHOLD_VERBS)
+from .units import Figure
+from .years import YearMention, years_after_figure
+
+MONEY = {"CNY", "USD"}
+
+
+def _word_rx(words: list[str]) -> str:
+    """An alternation, longest first; Latin words only match as whole words."""
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        e = re.escape(w)
+        parts.append(rf"(?<![A-Za-z]){e}(?![A-Za-z])" if w[:1].isascii() and w[:1].isalpha() else e)
+    return "|".join(parts)
+
+
+_BEFORE_RX = re.compile(
+    "|".join(f"(?P<{k}>{_word_rx(v)})" for k, v in COMPARATOR_BEFORE.items()), re.IGNORECASE)
+_AFTER_RX = re.compile(
+    r"\s?(?:\([^()\d]{0,16}\)\s?)?(?:" + "|".join(f"(?P<{k}>{_word_rx(v)})" for k, v in COMPARATOR_AFTER.items())
+    + ")", re.IGNORECASE)
+_PAST_RX = re.compile(_word_rx(PAST_MARKERS), re.IGNORECASE)
+_RESPECTIVELY_RX = re.compile(_word_rx(RESPECTIVELY), re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[。！？!?；;]|\n|(?<=[A-Za-z%)\d\"”])\.(?=\s|$)")
+
+
+@dataclass
+class Draft:
+    """A target being assembled; engine.py turns it into a models.Target."""
+
+    fig: Figure
+    comparator: str
+    year: int | None
+    indicator: str
+    scope: str | None
+    kind: str
+    sentence: tuple[int, int]
+    subject: tuple[int, int] | None = None
+    threshold: Figure | None = None
+
+
+@dataclass
+class _Group:
+    figs: list[Figure]
+    window: tuple[int, int]
+    after: tuple[int, int]
+    clause: tuple[int, int]
+    comparator: str = "eq"
+    years: list[int | None] = field(default_factory=list)
+    indicators: list[str] = field(default_factory=list)
+    scopes: list[str | None] = field(default_factory=list)
+    subject: tuple[int, int] | None = None
+    own_cue: bool = False
+    past: bool = False
+    qualifier: bool = False
+
+
+# ---------------------------------------------------------------- sentences and sections
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans; a semicolon inside brackets does not end a sentence."""
+    spans, s = [], start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if m.group() in ";；" and text.count("(", s, m.start()) > text.count(")", s, m.start()):
+            continue
+        if m.end() > s:
+            spans.append((s, m.end()))
+        s = m.end()
+    if s < end:
+        spans.append((s, end))
+    return spans
+
+
+def heading_levels(text: str) -> list[tuple[int, int]]:
+    """(line offset, level) of each heading line; levels follow the order marker kinds first appear in."""
+    order: list[str] = []
+    out = []
+    for m in re.finditer(r"(?m)^.{1,12}", text):
+        line = m.group()
+        for kind, rx in HEADING_MARKERS:
+            if rx.match(line):
+                if kind not in order:
+                    order.append(kind)
+                out.append((m.start(), order.index(kind)))
+                break
+    return out
+
+
+# ---------------------------------------------------------------- the engine
+
+class SentenceReader:
+    def __init__(self, text: str, catalogue: Catalogue, doc_year: int | None):
+        self.text, self.cat, self.doc_year = text, catalogue, doc_year
+
+    def read(self, figures: list[Figure], years: list[YearMention], spans: list[tuple[int, int]]) -> list[Draft]:
+        headings = heading_levels(self.text)
+        drafts: list[Draft] = []
+        ctx_year, ctx_level, level = None, 0, 0
+        fi = yi = hi = 0
+        for s, e in spans:
+            while hi < len(headings) and headings[hi][0] < e:
+                level = headings[hi][1]
+                if headings[hi][0] >= s - 1 and ctx_year is not None and level <= ctx_level:
+                    ctx_year = None
+                hi += 1
+            while fi < len(figures) and figures[fi].start < s:
+                fi += 1
+            sfigs = []
+            while fi < len(figures) and figures[fi].start < e:
+                sfigs.append(figures[fi])
+                fi += 1
+            while yi < len(years) and years[yi].start < s:
+                yi += 1
+            syears = []
+            while yi < len(years) and years[yi].start < e:
+                syears.append(years[yi])
+                yi += 1
+            self._resolve_relative(syears, s, e)
+            if sfigs:
+                drafts.extend(self._sentence(s, e, sfigs, syears, ctx_year))
+            setting = [y for y in syears if y.year and y.kind != "sub_period"
+                       and not (self.doc_year and y.year < self.doc_year)]
+            if setting:
+                ctx_year, ctx_level = setting[-1].year, level
+        return drafts
+
+    def _resolve_relative(self, syears: list[YearMention], s: int, e: int) -> None:
+        named = re.search(r"(?:19|20)\d{2}", self.text[s:e])
+        for y in syears:
+            if y.kind == "relative":
+                base = int(named.group()) if named else self.doc_year
+                y.year = base + y.offset if base else None
+                y.kind = "deadline"
+
+    # -- one sentence
+    def _sentence(self, s: int, e: int, figs: list[Figure], years: list[YearMention],
+                  ctx_year: int | None) -> list[Draft]:
+        groups = self._groups(s, e, figs)
+        prev: _Group | None = None
+        for g in groups:
+            self._subject(g, prev, s)
+            self._comparator(g, prev)
+            self._years(g, s, e, years, ctx_year)
+            self._kind(g, s, years)
+            prev = g
+        return self._drafts(groups, (s, e))
+
+    def _groups(self, s: int, e: int, figs: list[Figure]) -> list[_Group]:
+        text, runs = self.text, [[figs[0]]]
+        for f in figs[1:]:
+            last = runs[-1][-1]
+            same = f.unit == last.unit or {f.unit, last.unit} <= MONEY
+            if same and LIST_SEPARATOR.match(text[last.end:f.start]):
+                runs[-1].append(f)
+            else:
+                runs.append([f])
+        groups, prev_end = [], s
+        for i, run in enumerate(runs):
+            clause_start = self._clause_start(s, run[0].start)
+            nxt = runs[i + 1][0].start if i + 1 < len(runs) else e
+            groups.append(_Group(run, (max(clause_start, prev_end), run[0].start), (run[-1].end, nxt),
+                                 (clause_start, self._clause_end(run[-1].end, e))))
+            prev_end = run[-1].end
+        return groups
+
+    def _clause_start(self, s: int, pos: int) -> int:
+        last = s
+        for m in CLAUSE_BREAK.finditer(self.text, s, pos):
+            last = m.end()
+        return last
+
+    def _clause_end(self, pos: int, e: int) -> int:
+        m = CLAUSE_BREAK.search(self.text, pos, e)
+        return m.start() if m else e
+
+    def _comparator(self, g: _Group, prev: _Group | None) -> None:
+        window = self.text[g.window[0]:g.window[1]]
+        before = None
+        for m in _BEFORE_RX.finditer(window):
+            if m.group().lower() in ADJACENT_ONLY and window[m.end():].strip():
+                continue
+            before = m.lastgroup
+        after = _AFTER_RX.match(self.text, g.after[0], g.after[1])
+        after_kind = after.lastgroup if after else None
+        if after_kind in ("approx", "le"):
+            g.comparator = after_kind
+        elif after_kind == "ge":
+            g.comparator = "gt" if before == "gt" else "ge"
+        elif before:
+            g.comparator = before
+        else:  # "reach 95% in 2015 and 98% in 2020": a list goes on with the verb it started with
+            continued = prev is not None and not g.own_cue and prev.clause[0] == g.clause[0] \
+                and prev.figs[0].unit == g.figs[0].unit
+            g.comparator = prev.comparator if continued else "eq"
+
+    def _years(self, g: _Group, s: int, e: int, years: list[YearMention], ctx_year: int | None) -> None:
+        n = len(g.figs)
+        after = years_after_figure(self.text[g.after[0]:g.after[1]])
+        if after:
+            g.years = after if len(after) == n else [after[0]] * n
+            return
+        before = [y for y in years if y.end <= g.figs[0].start and y.year]
+        listed = [y for y in before if y.start >= g.window[0]]
+        if n > 1 and len(listed) == n:  # 2013年和2015年分别达到55%和65%
+            g.years = [y.year for y in listed]
+            return
+        if before:
+            g.years = [before[-1].year] * n
+            return
+        later = [y for y in years if y.start >= g.figs[-1].end and y.english and y.year]
+        year = later[0].year if later else ctx_year
+        g.years = [year] * n
+
+    def _subject(self, g: _Group, prev: _Group | None, s: int) -> None:
+        n, unit = len(g.figs), g.figs[0].unit
+        window = self.text[g.window[0]:g.window[1]]
+        cues = self.cat.indicator_cues(window, unit)
+        scopes = self.cat.scope_cues(window)
+        g.own_cue = bool(cues)
+        inherit = prev is not None and not cues and (
+            prev.figs[0].unit == unit or {prev.figs[0].unit, unit} <= MONEY)
+        if cues:
+            g.indicators = self._distribute_indicators(cues, n)
+        elif inherit:
+            g.indicators = [prev.indicators[-1]] * n
+        else:
+            g.indicators = [self._indicator_elsewhere(g, s, unit)] * n
+        keys = _distinct([c.key for c in scopes])
+        if n > 1 and len(scopes) == n:
+            g.scopes = [c.key for c in scopes]
+        elif len(keys) == 1:
+            g.scopes = keys * n
+        elif not keys and not cues and prev is not None:
+            g.scopes = [prev.scopes[-1]] * n
+        else:
+            g.scopes = [None] * n
+        marks = cues + scopes
+        if marks:
+            g.subject = (g.window[0] + min(c.start for c in marks), g.window[0] + max(c.end for c in marks))
+
+    @staticmethod
+    def _distribute_indicators(cues: list[Cue], n: int) -> list[str]:
+        keys = _distinct([c.key for c in cues])
+        if n > 1 and len(keys) == n:  # "penetration of fixed line and 3G/LTE … 70% and 85% respectively"
+            return keys
+        best = max(cues, key=lambda c: (c.length, c.end))
+        return [best.key] * n
+
+    def _indicator_elsewhere(self, g: _Group, s: int, unit: str) -> str:
+        """No cue before the figure in its clause: look after it (100% fiber-to-building rate), then back."""
+        for a, b in ((g.after[0], g.clause[1]), (s, g.window[0])):
+            cues = self.cat.indicator_cues(self.text[a:b], unit) if b > a else []
+            if cues:
+                best = max(cues, key=lambda c: (c.length, c.end if a == s else -c.start))
+                if g.subject is None:
+                    g.subject = (a + best.start, a + best.end)
+                return best.key
+        return OTHER
+
+    def _kind(self, g: _Group, s: int, years: list[YearMention]) -> None:
+        start = g.figs[0].start
+        markers = list(_PAST_RX.finditer(self.text, s, start))
+        if markers:
+            deadline_since = any(y.kind == "deadline" and y.start > markers[-1].end and y.end <= start for y in years)
+            g.past = not deadline_since
+        if self.doc_year and any(y is not None and y < self.doc_year for y in g.years):
+            g.past = True
+
+    # -- qualifiers, thresholds and the drafts
+    def _drafts(self, groups: list[_Group], sentence: tuple[int, int]) -> list[Draft]:
+        thresholds: dict[int, Figure] = {}
+        keep = []
+        for gi, g in enumerate(groups):
+            unit = g.figs[0].unit
+            rx = QUALIFIER_AFTER.get(unit)
+            attributive = bool(rx and rx.match(self.text, g.after[0], g.after[1]))
+            capability = unit == "Mbps" and bool(THRESHOLD_VERBS.search(self.text, g.window[0], g.window[1]))
+            if unit == "Mbps" and (attributive or capability):
+                share = self._share_in_clause(groups, gi)
+                if share is not None:
+                    thresholds.setdefault(share, g.figs[0])
+                    continue
+                if attributive and g.comparator == "eq":
+                    continue  # 推广50兆每秒的接入服务: a kind of service, not a level to reach
+            elif attributive:
+                continue
+            keep.append((gi, g))
+        drafts = []
+        for gi, g in keep:
+            threshold = thresholds.get(gi)
+            for i, fig in enumerate(g.figs):
+                indicator = g.indicators[i]
+                if threshold is not None:
+                    indicator = self.cat.threshold_indicator.get((fig.unit, threshold.unit), indicator)
+                drafts.append(Draft(fig, g.comparator, g.years[i], indicator, g.scopes[i],
+                                    "baseline" if g.past else "target", sentence, g.subject, threshold))
+        return drafts
+
+    @staticmethod
+    def _share_in_clause(groups: list[_Group], gi: int) -> int | None:
+        clause = groups[gi].clause
+        for j, other in enumerate(groups):
+            if j != gi and other.figs[0].unit == "percent" and len(other.figs) == 1 and other.clause == clause:
+                return j
+        return None
+
+
+def _distinct(keys: list[str]) -> list[str]:
+    seen: list[str] = []
+    for k in keys:
+        if k not in seen:
+            seen.append(k)
+    return seen

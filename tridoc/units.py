@@ -1,0 +1,146 @@
+"""Figures: a numeral with a scale word and a unit, normalised to the GUIDE's units.
+
+The tables below are the whole vocabulary; the engine is `find_figures`, one
+regular-expression pass that only stops where a numeral is followed by a unit,
+so ordinary prose costs almost nothing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numbers import CN_DIGITS, EN_WORDS, parse_number, scale_of
+
+# (surface pattern, canonical unit, multiplier). A pattern may carry a lookahead that
+# keeps it off other words (兆瓦 is megawatts, 个月 is months, 人民 is "people's").
+UNIT_TABLE: list[tuple[str, str, float]] = [
+    # percentages
+    (r"%", "percent", 1), (r"‰", "percent", 0.1),
+    (r"个百分点", "percentage_points", 1), (r"百分点", "percentage_points", 1),
+    (r"percentage points?", "percentage_points", 1), (r"pct points?", "percentage_points", 1),
+    (r"per ?cent\b", "percent", 1), (r"pct\b", "percent", 1),
+    # bandwidth, in Mbps
+    (r"Mbps|Mbit/s|Mb/s|Mbits/s|Mbits?\b", "Mbps", 1), (r"megabits? per second|megabits?\b", "Mbps", 1),
+    (r"兆比特每秒|兆比特/秒|兆比特|兆每秒|兆/秒|兆bps|兆(?![瓦赫帕焦字吨欧])", "Mbps", 1),
+    (r"M(?![a-zA-Z0-9])", "Mbps", 1),
+    (r"Gbps|Gbit/s|Gb/s|Gbits?\b", "Mbps", 1000), (r"gigabits? per second|gigabits?\b", "Mbps", 1000),
+    (r"吉比特每秒|吉比特/秒|吉比特|吉bps", "Mbps", 1000), (r"G(?![a-zA-Z0-9-])", "Mbps", 1000),
+    (r"Tbps|Tbit/s|太比特每秒|太比特", "Mbps", 10**6),
+    (r"[Kk]bps|kbit/s|千比特每秒", "Mbps", 0.001),
+    # money
+    (r"元人民币|元|人民币", "CNY", 1), (r"美元", "USD", 1),
+    (r"yuan\b|RMB\b|renminbi\b|CNY\b", "CNY", 1), (r"US dollars?\b|USD\b|dollars?\b", "USD", 1),
+    # counts: Chinese measure words, English nouns
+    (r"户(?![籍外])", "count", 1), (r"个(?![月工小人])", "count", 1), (r"人(?![民])", "count", 1),
+    (r"家", "count", 1), (r"所(?![有属在以得])", "count", 1), (r"项(?!目)", "count", 1),
+    (r"座|栋|套", "count", 1), (r"名(?![称单牌列优])", "count", 1), (r"处(?![理置室])", "count", 1),
+    (r"(?:[A-Za-z0-9/-]+ ){0,2}?(?:users?|subscribers?|households?|homes|families|base stations?|villages?"
+     r"|people|residents|ports|enterprises|companies|firms|connections)\b", "count", 1),
+]
+
+# A figure named by a currency sign instead of a unit word: US$60.4 billion, RMB 370 billion.
+CURRENCY_PREFIX = {"US$": "USD", "USD": "USD", "$": "USD", "RMB": "CNY", "CNY": "CNY", "人民币": "CNY", "¥": "CNY"}
+
+NUM_AR = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
+NUM_CN = rf"[{''.join(CN_DIGITS)}十百千]+(?:点[{''.join(CN_DIGITS)}]+)?"
+NUM_EN = r"\b(?:" + "|".join(sorted(EN_WORDS, key=len, reverse=True)) + r")\b"
+SCALE_CN = r"万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千|百"
+SCALE_EN = r"thousand|million|billion|trillion|bn\b|mn\b|tn\b"
+RANGE = r"-|~|至|—|–|to"
+# Measure words that do not make a count on their own after a bare Chinese digit (三个代表, 一家).
+_SINGLE_DIGIT_CN = set(CN_DIGITS)
+
+
+def _units_alternation() -> str:
+    return "|".join(f"(?P<u{i}>{pattern})" for i, (pattern, _, _) in enumerate(UNIT_TABLE))
+
+
+_PREFIX = "|".join(re.escape(p) for p in sorted(CURRENCY_PREFIX, key=len, reverse=True))
+FIGURE_RX = re.compile(
+    rf"(?P<prefix>{_PREFIX})\s?(?P<pnum>{NUM_AR})(?:\s?(?P<pscale>{SCALE_EN}|{SCALE_CN}))?"
+    rf"(?:\s?(?P<punit>元|yuan\b|RMB\b|dollars?\b))?"
+    rf"|百分之(?P<pct>{NUM_AR}|{NUM_CN})"
+    rf"|(?P<half>\b[Hh]alf) of (?:the |all )?(?=households|homes|families|users|residents|people|population|villages)"
+    rf"|(?P<tenk>万)兆"
+    rf"|(?P<num>{NUM_AR}|{NUM_CN}|(?i:{NUM_EN}))(?:\s?(?:{RANGE})\s?(?P<num2>{NUM_AR}|{NUM_CN}))?"
+    rf"(?:\s?(?P<scale>{SCALE_CN}|(?<=\d )(?:{SCALE_EN})|(?<=\d)(?:{SCALE_EN})|(?<=[a-z] )(?:{SCALE_EN})))?"
+    rf"\s?(?:{_units_alternation()})"
+)
+
+
+@dataclass(slots=True)
+class Figure:
+    value: float
+    unit: str
+    start: int          # offsets in the normalised text, unit included
+    end: int
+    num_start: int      # where the numeral itself starts (for evidence spans)
+    upper: float | None = None  # upper end of a range (50-100Mbps)
+    surface: str = ""
+
+
+def _unit_of(m: re.Match) -> tuple[str, float, str]:
+    for i, (_, unit, mult) in enumerate(UNIT_TABLE):
+        s = m.group(f"u{i}")
+        if s is not None:
+            return unit, mult, s
+    raise AssertionError("unit group expected")
+
+
+def _bad_start(text: str, start: int) -> bool:
+    """Digits glued to letters are names (IPV6, M2C); 第 makes an ordinal."""
+    prev = text[start - 1] if start else ""
+    return prev.isascii() and prev.isalpha() or prev in ("第", ".", "=")
+
+
+def _figure(text: str, m: re.Match) -> Figure | None:
+    if m.group("pnum"):
+        if _bad_start(text, m.start()) or text[m.end():m.end() + 1] == "=":
+            return None  # an exchange rate (US$1=6.12 RMB), not an amount
+        unit = CURRENCY_PREFIX[m.group("prefix")]
+        value = parse_number(m.group("pnum")) * scale_of(m.group("pscale") or "")
+        return Figure(value, unit, m.start(), m.end(), m.start("pnum"), surface=m.group())
+    if m.group("pct"):
+        return Figure(parse_number(m.group("pct")), "percent", m.start(), m.end(), m.start(), surface=m.group())
+    if m.group("half"):
+        return Figure(50.0, "percent", m.start(), m.start() + 7, m.start(), surface=m.group().strip())
+    if m.group("tenk"):
+        return Figure(10000.0, "Mbps", m.start(), m.end(), m.start(), surface=m.group())
+    return _numeral_figure(text, m)
+
+
+def _numeral_figure(text: str, m: re.Match) -> Figure | None:
+    num = m.group("num")
+    unit, mult, surface_unit = _unit_of(m)
+    if _bad_start(text, m.start()) or text[m.end():m.end() + 1] == "=":
+        return None
+    chinese = num[0] not in "0123456789" and num[0].lower() not in "abcdefghijklmnopqrstuvwxyz"
+    bare = not any(c in CN_DIGITS for c in num)  # 千 in 千家万户, 十 in 十亿元
+    if chinese and unit != "Mbps" and not m.group("scale") and (num in _SINGLE_DIGIT_CN or bare):
+        return None  # 三个代表, 千家万户: idioms, not counts
+    if surface_unit == "G" and num in {"2", "3", "4", "5"}:
+        return None  # 3G/4G/5G are generations of mobile networks
+    value = parse_number(num)
+    if value is None:
+        return None
+    scale = scale_of(m.group("scale") or "")
+    upper = parse_number(m.group("num2")) * scale * mult if m.group("num2") else None
+    return Figure(value * scale * mult, unit, m.start(), m.end(), m.start(), upper, m.group())
+
+
+def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
+    figures = []
+    for m in FIGURE_RX.finditer(text, start, len(text) if end is None else end):
+        fig = _figure(text, m)
+        if fig is not None:
+            figures.append(fig)
+    return figures
+
+
+def parse_unit_cell(cell: str) -> tuple[str, float] | None:
+    """A table's unit cell (亿户, %, Gbps, 万亿元) -> (unit, multiplier); None when out of scope (太字节)."""
+    cell = cell.strip()
+    figs = find_figures("1" + cell)
+    if len(figs) == 1 and figs[0].end == len(cell) + 1:
+        return figs[0].unit, figs[0].value
+    return None
