@@ -61,7 +61,8 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
     """One record per target: a figure restated later (8000万户 … 八千万户) is kept once."""
     seen, out = set(), []
     for d in drafts:
-        key = (round(d.fig.value, 6), d.fig.unit, d.year, d.indicator, d.scope, d.kind)
+        key = (round(d.fig.value, 6), d.fig.unit, d.year, d.indicator, d.scope, d.kind,
+               d.threshold.value if d.threshold else None)
         if key not in seen:
             seen.add(key)
             out.append(d)

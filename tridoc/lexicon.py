@@ -14,7 +14,8 @@ COMPARATOR_BEFORE = {
     "ge": ["达到", "达", "实现", "具备", "保持", "不低于", "不少于", "不小于", "至少", "提高到", "提高至", "提升到",
            "提升至", "增加到", "增加至", "增长到", "增至", "升至", "扩大到", "扩大至", "突破到", "≥", "reach", "reaches",
            "reaching", "reached", "achieve", "achieves", "achieving", "at least", "no less than", "not less than",
-           "no fewer than", "arrive at", "rise to", "rising to", "increase to", "increased to", "grow to", "hit"],
+           "no fewer than", "arrive at", "rise to", "rising to", "increase to", "increased to", "grow to", "hit", "to", "cover", "covers",
+           "covering"],
     "le": ["不超过", "不高于", "不大于", "控制在", "以内", "≤", "at most", "no more than", "not more than",
            "not exceed", "not to exceed", "up to", "within"],
     "lt": ["低于", "少于", "小于", "<", "below", "less than", "fewer than", "under"],
@@ -23,7 +24,8 @@ COMPARATOR_BEFORE = {
     "eq": ["为", "是", "equal to"],
 }
 # One-character words count only right before the figure (近 in 近年来 is not "nearly").
-ADJACENT_ONLY = {"达", "逾", "约", "近", "为", "是", ">", "<", "≥", "≤", "hit", "some", "over", "under"}
+ADJACENT_ONLY = {"达", "逾", "约", "近", "为", "是", ">", "<", "≥", "≤", "hit", "some", "over", "under", "to",
+                 "cover", "covers", "covering"}
 
 # After a figure: 20Mbps以上 -> ge; 左右 -> approx.
 COMPARATOR_AFTER = {
@@ -36,7 +38,7 @@ COMPARATOR_AFTER = {
 PAST_MARKERS = ["已经", "已达", "已有", "已建成", "已实现", "已覆盖", "已完成", "已超过", "已突破", "已开通", "现已",
                 "截至目前", "目前", "现有", "当前", "去年", "上年", "前年", "同比", "比上年", "较上年", "实际完成",
                 "totaled", "totalled", "amounted to", "stood at", "as of", "at present", "currently", "so far",
-                "last year", "already", "was ", "were ", "had reached", "has risen", "grew by"]
+                "last year", "already", "was ", "were ", "had reached", "has risen", "grew by", "up from", "compared with"]
 
 # 分别 / respectively: a list of figures pairs off with a list of subjects.
 RESPECTIVELY = ["分别", "respectively", "each"]

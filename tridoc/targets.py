@@ -36,6 +36,8 @@ _AFTER_RX = re.compile(
     + ")", re.IGNORECASE)
 _PAST_RX = re.compile(_word_rx(PAST_MARKERS), re.IGNORECASE)
 _RESPECTIVELY_RX = re.compile(_word_rx(RESPECTIVELY), re.IGNORECASE)
+_TRAILING_GROUP_RX = re.compile(r"\s?(?:in|for|among|across|to|of)\s(?:the\s)?(?P<phrase>(?:[\w-]+\s){0,3}?[\w-]+)"
+                                r"(?=\s(?:and|by|in)\b|[,;.]|$)")
 _SENTENCE_END = re.compile(r"[。！？!?；;]|\n|(?<=[A-Za-z%)\d\"”])\.(?=\s|$)")
 
 
@@ -66,6 +68,7 @@ class _Group:
     scopes: list[str | None] = field(default_factory=list)
     subject: tuple[int, int] | None = None
     own_cue: bool = False
+    consumed: int = 0     # end of a trailing "in urban areas" that belongs to this group, not the next
     past: bool = False
     qualifier: bool = False
 
@@ -153,6 +156,8 @@ class SentenceReader:
         groups = self._groups(s, e, figs)
         prev: _Group | None = None
         for g in groups:
+            if prev is not None and prev.consumed > g.window[0]:
+                g.window = (min(prev.consumed, g.window[1]), g.window[1])
             self._subject(g, prev, s)
             self._comparator(g, prev)
             self._years(g, s, e, years, ctx_year)
@@ -222,7 +227,8 @@ class SentenceReader:
         if before:
             g.years = [before[-1].year] * n
             return
-        later = [y for y in years if y.start >= g.figs[-1].end and y.english and y.year]
+        later = [y for y in years if g.after[0] <= y.start < g.after[1] and y.english and y.year
+                 and not re.search(r"\bfrom\b", self.text[g.after[0]:y.start])]
         year = later[0].year if later else ctx_year
         g.years = [year] * n
 
@@ -240,6 +246,8 @@ class SentenceReader:
             g.indicators = [prev.indicators[-1]] * n
         else:
             g.indicators = [self._indicator_elsewhere(g, s, unit)] * n
+        if not scopes:
+            scopes = self._trailing_scopes(g)
         keys = _distinct([c.key for c in scopes])
         if n > 1 and len(scopes) == n:
             g.scopes = [c.key for c in scopes]
@@ -252,6 +260,16 @@ class SentenceReader:
         marks = cues + scopes
         if marks:
             g.subject = (g.window[0] + min(c.start for c in marks), g.window[0] + max(c.end for c in marks))
+
+    def _trailing_scopes(self, g: _Group) -> list[Cue]:
+        """English puts the group after the figure: "50Mbps in urban areas and 12Mbps in rural areas"."""
+        m = _TRAILING_GROUP_RX.match(self.text, g.after[0], g.after[1])
+        if not m:
+            return []
+        scopes = self.cat.scope_cues(m.group("phrase"))
+        if scopes:
+            g.consumed = m.end()
+        return scopes
 
     @staticmethod
     def _distribute_indicators(cues: list[Cue], n: int) -> list[str]:
@@ -297,7 +315,7 @@ class SentenceReader:
                     continue
                 if attributive and g.comparator == "eq":
                     continue  # 推广50兆每秒的接入服务: a kind of service, not a level to reach
-            elif attributive:
+            elif attributive or g.figs[0].bare and not g.own_cue:
                 continue
             keep.append((gi, g))
         drafts = []

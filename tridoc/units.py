@@ -65,6 +65,8 @@ FIGURE_RX = re.compile(
     rf"|(?P<num>{NUM_AR}|{NUM_CN}|(?i:{NUM_EN}))(?:\s?(?:{RANGE})\s?(?P<num2>{NUM_AR}|{NUM_CN}))?"
     rf"(?:\s?(?P<scale>{SCALE_CN}|(?<=\d )(?:{SCALE_EN})|(?<=\d)(?:{SCALE_EN})|(?<=[a-z] )(?:{SCALE_EN})))?"
     rf"\s?(?:{_units_alternation()})"
+    # A scaled number with no unit ("hit 300 million", "用户数达到1000万"): a count if its subject says so.
+    rf"|(?P<bare>{NUM_AR}|{NUM_CN})(?P<bscale>万亿|亿|万|\s(?:million|billion|trillion)\b)"
 )
 
 
@@ -77,6 +79,7 @@ class Figure:
     num_start: int      # where the numeral itself starts (for evidence spans)
     upper: float | None = None  # upper end of a range (50-100Mbps)
     surface: str = ""
+    bare: bool = False  # no unit word: only a count when the subject names one
 
 
 def _unit_of(m: re.Match) -> tuple[str, float, str]:
@@ -104,6 +107,14 @@ def _figure(text: str, m: re.Match) -> Figure | None:
         return Figure(parse_number(m.group("pct")), "percent", m.start(), m.end(), m.start(), surface=m.group())
     if m.group("half"):
         return Figure(50.0, "percent", m.start(), m.start() + 7, m.start(), surface=m.group().strip())
+    if m.group("bare"):
+        if _bad_start(text, m.start()) or m.group("bare")[0] in "十百千" or m.group("bare") in _SINGLE_DIGIT_CN:
+            return None
+        value = parse_number(m.group("bare"))
+        if value is None:
+            return None
+        return Figure(value * scale_of(m.group("bscale")), "count", m.start(), m.end(), m.start(),
+                      surface=m.group(), bare=True)
     if m.group("tenk"):
         return Figure(10000.0, "Mbps", m.start(), m.end(), m.start(), surface=m.group())
     return _numeral_figure(text, m)
