@@ -40,6 +40,16 @@ PAST_MARKERS = ["已经", "已达", "已有", "已建成", "已实现", "已覆�
                 "totaled", "totalled", "amounted to", "stood at", "as of", "at present", "currently", "so far",
                 "last year", "already", "was ", "were ", "had reached", "has risen", "grew by", "up from", "compared with"]
 
+# Words of intent: with them a "截至2015年底" or "2015年第一季度" is a deadline, not a measurement.
+FUTURE_MARKERS = ["将", "要", "力争", "争取", "计划", "预计", "目标", "确保", "will", "expected", "plan", "aim",
+                  "target", "strive", "should", "shall"]
+
+# What is left of a figure's subject once these go is its own noun; when nothing is left
+# ("市级城市达到90%", "and 98% in 2020") the figure continues the list before it.
+FILLER = re.compile(r"(?i)\b(?:and|or|while|it|its|should|shall|will|would|be|is|are|the|a|an|of|in|for|with|to|"
+                    r"also|respectively|reach(?:es|ing)?|more|than|at|least|by|(?:19|20)\d\d)\b"
+                    r"|其中|以及|也|将|要|和|及|与|的|分别|[\W\d_]")
+
 # 分别 / respectively: a list of figures pairs off with a list of subjects.
 RESPECTIVELY = ["分别", "respectively", "each"]
 
@@ -64,7 +74,8 @@ THRESHOLD_VERBS = re.compile(r"(?:具备|具有|享有|使用|提供|能够提�
 # Words that end a clause for the purpose of finding a figure's subject.
 CLAUSE_BREAK = re.compile(r"[,:;，：；]|(?<!\d),|,(?!\d)")
 
-# Heading markers at the head of a line, from outer to inner as documents usually nest them.
+# Heading markers at the head of a line, from outer to inner as Chinese documents nest them;
+# a heading ends the deadline year set under a heading of its own rank or deeper.
 HEADING_MARKERS = [
     ("chapter", re.compile(r"^\s*第[一二三四五六七八九十]+[章节部分篇]")),
     ("cn_dun", re.compile(r"^\s*[一二三四五六七八九十]+[、.]")),

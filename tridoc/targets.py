@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from .catalogue import OTHER, Catalogue, Cue
-from .lexicon import (ADJACENT_ONLY, CLAUSE_BREAK, COMPARATOR_AFTER, COMPARATOR_BEFORE, HEADING_MARKERS,
-                      LIST_SEPARATOR, PAST_MARKERS, QUALIFIER_AFTER, RESPECTIVELY, THRESHOLD_VERBS)
+from .lexicon import (ADJACENT_ONLY, CLAUSE_BREAK, COMPARATOR_AFTER, COMPARATOR_BEFORE, FILLER, FUTURE_MARKERS,
+                      HEADING_MARKERS, LIST_SEPARATOR, PAST_MARKERS, QUALIFIER_AFTER, RESPECTIVELY, THRESHOLD_VERBS)
 from .units import Figure
 from .years import YearMention, years_after_figure
 
@@ -36,6 +36,8 @@ _AFTER_RX = re.compile(
     + ")", re.IGNORECASE)
 _PAST_RX = re.compile(_word_rx(PAST_MARKERS), re.IGNORECASE)
 _RESPECTIVELY_RX = re.compile(_word_rx(RESPECTIVELY), re.IGNORECASE)
+_FUTURE_RX = re.compile(_word_rx(FUTURE_MARKERS), re.IGNORECASE)
+_COMPARATOR_WORDS = re.compile(_word_rx([w for ws in COMPARATOR_BEFORE.values() for w in ws]), re.IGNORECASE)
 _TRAILING_GROUP_RX = re.compile(r"\s?(?:in|for|among|across|to|of)\s(?:the\s)?(?P<phrase>(?:[\w-]+\s){0,3}?[\w-]+)"
                                 r"(?=\s(?:and|by|in)\b|[,;.]|$)")
 _SENTENCE_END = re.compile(r"[。！？!?；;]|\n|(?<=[A-Za-z%)\d\"”])\.(?=\s|$)")
@@ -64,6 +66,7 @@ class _Group:
     clause: tuple[int, int]
     comparator: str = "eq"
     years: list[int | None] = field(default_factory=list)
+    measured: bool = False  # the year came from 截至… or …第一季度
     indicators: list[str] = field(default_factory=list)
     scopes: list[str | None] = field(default_factory=list)
     subject: tuple[int, int] | None = None
@@ -90,18 +93,18 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def heading_levels(text: str) -> list[tuple[int, int]]:
-    """(line offset, level) of each heading line; levels follow the order marker kinds first appear in."""
-    order: list[str] = []
+    """(line offset, rank) of each heading line; rank 0 is the outermost kind of marker."""
     out = []
     for m in re.finditer(r"(?m)^.{1,12}", text):
-        line = m.group()
-        for kind, rx in HEADING_MARKERS:
-            if rx.match(line):
-                if kind not in order:
-                    order.append(kind)
-                out.append((m.start(), order.index(kind)))
+        for rank, (_, rx) in enumerate(HEADING_MARKERS):
+            if rx.match(m.group()):
+                out.append((m.start(), rank))
                 break
     return out
+
+
+# Text before the first heading counts as top level: a 一、 heading ends its year, a (一) does not.
+PREAMBLE_RANK = 1
 
 
 # ---------------------------------------------------------------- the engine
@@ -113,7 +116,7 @@ class SentenceReader:
     def read(self, figures: list[Figure], years: list[YearMention], spans: list[tuple[int, int]]) -> list[Draft]:
         headings = heading_levels(self.text)
         drafts: list[Draft] = []
-        ctx_year, ctx_level, level = None, 0, 0
+        ctx_year, ctx_level, level = None, PREAMBLE_RANK, PREAMBLE_RANK
         fi = yi = hi = 0
         for s, e in spans:
             while hi < len(headings) and headings[hi][0] < e:
@@ -226,6 +229,7 @@ class SentenceReader:
             return
         if before:
             g.years = [before[-1].year] * n
+            g.measured = before[-1].kind in ("as_of", "sub_period")
             return
         later = [y for y in years if g.after[0] <= y.start < g.after[1] and y.english and y.year
                  and not re.search(r"\bfrom\b", self.text[g.after[0]:y.start])]
@@ -238,14 +242,20 @@ class SentenceReader:
         cues = self.cat.indicator_cues(window, unit)
         scopes = self.cat.scope_cues(window)
         g.own_cue = bool(cues)
-        inherit = prev is not None and not cues and (
-            prev.figs[0].unit == unit or {prev.figs[0].unit, unit} <= MONEY)
+        same_family = prev is not None and (prev.figs[0].unit == unit or {prev.figs[0].unit, unit} <= MONEY)
+        after_cues = [] if cues else self.cat.indicator_cues(self.text[g.after[0]:g.clause[1]], unit)
         if cues:
             g.indicators = self._distribute_indicators(cues, n)
-        elif inherit:
+        elif after_cues:  # "achieving 100% fiber-to-building rate": the noun follows
+            best = min(after_cues, key=lambda c: (c.start, -c.length))
+            g.indicators = [best.key] * n
+            g.subject = (g.after[0] + best.start, g.after[0] + best.end)
+        elif same_family:  # 其中部分城市达到100Mbps: the list goes on
             g.indicators = [prev.indicators[-1]] * n
+        elif prev is None:  # 宽带接入能力方面,城市家庭达到20Mbps: the noun is in an earlier clause
+            g.indicators = [self._indicator_before(g, s, unit)] * n
         else:
-            g.indicators = [self._indicator_elsewhere(g, s, unit)] * n
+            g.indicators = [OTHER] * n
         if not scopes:
             scopes = self._trailing_scopes(g)
         keys = _distinct([c.key for c in scopes])
@@ -253,12 +263,12 @@ class SentenceReader:
             g.scopes = [c.key for c in scopes]
         elif len(keys) == 1:
             g.scopes = keys * n
-        elif not keys and not cues and prev is not None:
+        elif not keys and not cues and prev is not None and _bare_subject(window, scopes):
             g.scopes = [prev.scopes[-1]] * n
         else:
             g.scopes = [None] * n
         marks = cues + scopes
-        if marks:
+        if marks and g.subject is None:
             g.subject = (g.window[0] + min(c.start for c in marks), g.window[0] + max(c.end for c in marks))
 
     def _trailing_scopes(self, g: _Group) -> list[Cue]:
@@ -279,16 +289,12 @@ class SentenceReader:
         best = max(cues, key=lambda c: (c.length, c.end))
         return [best.key] * n
 
-    def _indicator_elsewhere(self, g: _Group, s: int, unit: str) -> str:
-        """No cue before the figure in its clause: look after it (100% fiber-to-building rate), then back."""
-        for a, b in ((g.after[0], g.clause[1]), (s, g.window[0])):
-            cues = self.cat.indicator_cues(self.text[a:b], unit) if b > a else []
-            if cues:
-                best = max(cues, key=lambda c: (c.length, c.end if a == s else -c.start))
-                if g.subject is None:
-                    g.subject = (a + best.start, a + best.end)
-                return best.key
-        return OTHER
+    def _indicator_before(self, g: _Group, s: int, unit: str) -> str:
+        """No cue around the figure in its clause: the nearest one earlier in the sentence."""
+        cues = self.cat.indicator_cues(self.text[s:g.window[0]], unit) if g.window[0] > s else []
+        if not cues:
+            return OTHER
+        return max(cues, key=lambda c: (c.end, c.length)).key
 
     def _kind(self, g: _Group, s: int, years: list[YearMention]) -> None:
         start = g.figs[0].start
@@ -297,6 +303,8 @@ class SentenceReader:
             deadline_since = any(y.kind == "deadline" and y.start > markers[-1].end and y.end <= start for y in years)
             g.past = not deadline_since
         if self.doc_year and any(y is not None and y < self.doc_year for y in g.years):
+            g.past = True
+        elif g.measured and not self.doc_year and not _FUTURE_RX.search(self.text, s, start):
             g.past = True
 
     # -- qualifiers, thresholds and the drafts
@@ -336,6 +344,15 @@ class SentenceReader:
             if j != gi and other.figs[0].unit == "percent" and len(other.figs) == 1 and other.clause == clause:
                 return j
         return None
+
+
+def _bare_subject(window: str, scopes: list[Cue]) -> bool:
+    """Nothing but scope, comparator and filler words before the figure: it names no subject of its own."""
+    rest = window
+    for c in sorted(scopes, key=lambda c: -c.start):
+        rest = rest[:c.start] + rest[c.end:]
+    rest = FILLER.sub("", _COMPARATOR_WORDS.sub("", rest))
+    return len(rest) <= 3
 
 
 def _distinct(keys: list[str]) -> list[str]:

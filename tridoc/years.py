@@ -34,7 +34,7 @@ class YearMention:
     start: int
     end: int
     year: int | None      # None for a relative year not yet resolved
-    kind: str             # "deadline" | "point" | "sub_period" | "relative"
+    kind: str             # "deadline" | "point" | "as_of" (截至…) | "sub_period" (…第一季度) | "relative"
     offset: int = 0       # relative years: 今年 -> 0, 明年 -> 1
     english: bool = False
 
@@ -47,8 +47,9 @@ def _mention(m: re.Match) -> YearMention | None:
     if m.group("zh"):
         if m.group("date") and m.group("date").endswith("月"):
             return None  # a calendar date, not a target year
-        kind = "sub_period" if m.group("date") else (
-            "deadline" if m.group("zh_pre") or m.group("zh_post") else "point")
+        pre = m.group("zh_pre") or ""
+        kind = "sub_period" if m.group("date") else "as_of" if pre.startswith("截") else (
+            "deadline" if pre or m.group("zh_post") else "point")
         return YearMention(m.start(), m.end(), _year(m.group("zh")), kind)
     if m.group("range"):
         return YearMention(m.start(), m.end(), int(m.group("range_end")), "deadline")

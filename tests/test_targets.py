@@ -1,0 +1,198 @@
+"""Real sentences and the records they must give, as (value, unit, year, comparator, indicator, scope).
+
+Grouped like a corpus: sentences the rules were developed on (the seeds),
+sentences they were checked on (eval/dev), and phrasings met in other plans.
+Each text runs through the public API, tridoc.extract_text.
+"""
+import pytest
+
+from tridoc import extract_text
+
+
+def records(text, kind="target"):
+    return sorted((t.value, t.unit, t.year, t.comparator, t.indicator, t.scope)
+                  for t in extract_text(text).targets if t.kind == kind)
+
+
+def expect(*rows):
+    return sorted((float(v), u, y, c, i, s) for v, u, y, c, i, s in rows)
+
+
+DEVELOPED_ON = [
+    ("到 2015 年,初步建成下一代信息通信基础设施,固定宽带家庭普及率达到 45% 3G 网络基本覆盖城乡, LTE 实现规模商用,"
+     "城市家庭宽带接入能力基本达到 20 Mbps (兆比特 / 秒)以上(其中部分城市达到 100 Mbps ),农村家庭宽带接入能力基本达到 4Mbps ,"
+     "县级城市有线电视网双向网改率达到 70% ,市级城市达到 90% 。",
+     expect((45, "percent", 2015, "ge", "broadband.household_penetration", None),
+            (20, "Mbps", 2015, "ge", "broadband.access_speed", "urban"),
+            (100, "Mbps", 2015, "ge", "broadband.access_speed", "some_cities"),
+            (4, "Mbps", 2015, "ge", "broadband.access_speed", "rural"),
+            (70, "percent", 2015, "ge", "cabletv.two_way", "county"),
+            (90, "percent", 2015, "ge", "cabletv.two_way", "prefecture"))),
+    ("到 2020 年,我省宽带网络全面覆盖城乡,固定宽带家庭普及率达到 70% 3G/4G 用户普及率达到 85% ,"
+     "城市和农村家庭宽带接入能力分别达到 50Mbps 12Mbps 以上。",
+     expect((70, "percent", 2020, "ge", "broadband.household_penetration", None),
+            (85, "percent", 2020, "ge", "mobile.user_penetration", None),
+            (50, "Mbps", 2020, "ge", "broadband.access_speed", "urban"),
+            (12, "Mbps", 2020, "ge", "broadband.access_speed", "rural"))),
+    ("到 2020 年,全省信息消费产业规模达到 5600 亿元,电子商务交易额争取突破 1 万亿元。",
+     expect((5.6e11, "CNY", 2020, "ge", "info_consumption.scale", None),
+            (1e12, "CNY", 2020, "gt", "ecommerce.volume", None))),
+    ("到2015年,新区电子商务交易额要达到6000亿元,第三方支付资金达30000亿元,大宗商品电子交易额达到5000亿元。",
+     expect((6e11, "CNY", 2015, "ge", "ecommerce.volume", None),
+            (3e12, "CNY", 2015, "ge", "payment.third_party", None),
+            (5e11, "CNY", 2015, "ge", "commodity.e_trading", None))),
+    ("全面推进我市三网融合试点，力争到2015年底完成以下目标：\n(一)推进网络统筹规划，实现新建楼宇光纤覆盖率达100%，"
+     "逐步提升城区光纤到户覆盖率；广州市互联网普及率达到80%，家庭宽带普及率达到85%，无线宽带网络覆盖率达到85%。",
+     expect((100, "percent", 2015, "ge", "fiber.coverage", "new_buildings"),
+            (80, "percent", 2015, "ge", "internet.penetration", None),
+            (85, "percent", 2015, "ge", "broadband.household_penetration", None),
+            (85, "percent", 2015, "ge", "wireless.coverage", None))),
+    ("By 2020, the scale of information consumption has reached 3 billion yuan, with an average annual growth of "
+     "more than 40%, driving new output in related industries to exceed 1 billion yuan.",
+     expect((3e9, "CNY", 2020, "ge", "info_consumption.scale", None),
+            (40, "percent", 2020, "gt", "info_consumption.growth", None),
+            (1e9, "CNY", 2020, "gt", "industry.output", None))),
+    ("By 2020, things improve.\nCommercial building users have access capabilities of more than 100Mbps, achieving "
+     "100% fiber-to-building rate.\nThe access bandwidth for urban residents generally reaches more than 20Mbps, the "
+     "access bandwidth for towns and streets is more than 20Mbps, and the access bandwidth for rural areas is more "
+     "than 4Mbps.\nThe city's export bandwidth reaches 50G.",
+     expect((100, "Mbps", 2020, "gt", "broadband.access_speed", "enterprise"),
+            (100, "percent", 2020, "ge", "fiber.coverage", "enterprise"),
+            (20, "Mbps", 2020, "gt", "broadband.access_speed", "urban"),
+            (20, "Mbps", 2020, "gt", "broadband.access_speed", "town"),
+            (4, "Mbps", 2020, "gt", "broadband.access_speed", "rural"),
+            (50000, "Mbps", 2020, "ge", "broadband.export_bandwidth", None))),
+]
+
+EVALUATED_ON = [
+    ("According to the plan, broadband service coverage in administrative villages is expected to reach 95% in 2015 "
+     "and 98% in 2020. The speed of broadband access in urban and rural areas will reach 50 Mbps and 12 Mbps "
+     "respectively by 2020, with some residential areas in first-tier cities reaching 1 Gbps.",
+     expect((95, "percent", 2015, "ge", "broadband.village_coverage", None),
+            (98, "percent", 2020, "ge", "broadband.village_coverage", None),
+            (50, "Mbps", 2020, "ge", "broadband.access_speed", "urban"),
+            (12, "Mbps", 2020, "ge", "broadband.access_speed", "rural"),
+            (1000, "Mbps", 2020, "ge", "broadband.access_speed", "some_cities"))),
+    ("The penetration of fixed line and 3G/LTE networks are expected to arrive at 70% and 85% respectively by 2020.",
+     expect((70, "percent", 2020, "ge", "broadband.household_penetration", None),
+            (85, "percent", 2020, "ge", "mobile.user_penetration", None))),
+    ("2015年的主要引导目标是新增的光纤用户覆盖家庭是八千万户,新建4G基站要超过六十万个。4G网络覆盖县城和发达乡镇,新增1.4万个行政村通宽带。"
+     "新增4G用户也将超过两万户,同时使用8兆每秒以上的这种接入速率的宽带用户占比将达到55%,"
+     "鼓励有条件的地区推广50兆每秒以及100兆每秒的高宽带的这种接入服务。",
+     expect((8e7, "count", 2015, "eq", "fiber.coverage", None),
+            (6e5, "count", 2015, "gt", "mobile.base_stations", None),
+            (1.4e4, "count", 2015, "eq", "broadband.village_coverage", None),
+            (2e4, "count", 2015, "gt", "mobile.users", None),
+            (55, "percent", 2015, "ge", "broadband.high_speed_share", None))),
+    ("到2015年底,固定寬帶家庭普及率達到85%,移動互聯(lián)網(wǎng)用戶普及率超過90%;全市20戶以上自然村基本通寬帶;"
+     "城市、鄉(xiāng)鎮(zhèn)、農(nóng)村家庭寬帶接入能力分別達到100兆比特/秒(Mbps)、20Mbps和10Mbps。",
+     expect((85, "percent", 2015, "ge", "broadband.household_penetration", None),
+            (90, "percent", 2015, "gt", "mobile.user_penetration", None),
+            (100, "Mbps", 2015, "ge", "broadband.access_speed", "urban"),
+            (20, "Mbps", 2015, "ge", "broadband.access_speed", "town"),
+            (10, "Mbps", 2015, "ge", "broadband.access_speed", "rural"))),
+    ("到2020年,全省信息消费规模达到6000亿元,年均增长15%以上。培育12家全国百强互联网企业、50家十亿元规模以上的大数据龙头企业。"
+     "城镇和农村家庭宽带达到千兆接入能力。",
+     expect((6e11, "CNY", 2020, "ge", "info_consumption.scale", None),
+            (15, "percent", 2020, "ge", "info_consumption.growth", None),
+            (12, "count", 2020, "eq", "other", None), (50, "count", 2020, "eq", "other", None),
+            (1000, "Mbps", 2020, "ge", "broadband.access_speed", None))),
+]
+
+IN_THE_WILD = [
+    ("到“十二五”末，全市固定宽带用户超过300万户，宽带普及率达到50%以上。",
+     expect((3e6, "count", 2015, "gt", "broadband.users", None),
+            (50, "percent", 2015, "ge", "broadband.household_penetration", None))),
+    ("力争到2017年底，4G用户数突破1000万，4G基站总数达到5万个。",
+     expect((1e7, "count", 2017, "gt", "mobile.users", None),
+            (5e4, "count", 2017, "ge", "mobile.base_stations", None))),
+    ("到二〇二〇年，全市有线电视网络数字化率达到百分之百，双向化率达到百分之八十，IPTV用户达到200万户。",
+     expect((100, "percent", 2020, "ge", "cabletv.digitization", None),
+            (80, "percent", 2020, "ge", "cabletv.two_way", None),
+            (2e6, "count", 2020, "ge", "tv.users", None))),
+    ("到2015年，80%以上家庭具备100Mbps光纤接入能力，互联网出口带宽达到3000G。",
+     expect((80, "percent", 2015, "ge", "broadband.high_speed_share", None),
+            (3e6, "Mbps", 2015, "ge", "broadband.export_bandwidth", None))),
+    ("By 2020, broadband access speeds will reach 50Mbps in urban areas and 12Mbps in rural areas.",
+     expect((50, "Mbps", 2020, "ge", "broadband.access_speed", "urban"),
+            (12, "Mbps", 2020, "ge", "broadband.access_speed", "rural"))),
+    ("Internet penetration will exceed 60 percent by 2015, and half of households will have fixed broadband.",
+     expect((60, "percent", 2015, "gt", "internet.penetration", None),
+            (50, "percent", 2015, "eq", "broadband.household_penetration", None))),
+    ("By the end of 2015, fixed broadband will cover 270 million households.",
+     expect((2.7e8, "count", 2015, "ge", "broadband.users", None),)),
+    ("目标：2015年底前，全市3G/4G用户普及率达到80%，WiFi覆盖率约为90%。",
+     expect((80, "percent", 2015, "ge", "mobile.user_penetration", None),
+            (90, "percent", 2015, "approx", "wireless.coverage", None))),
+    ("一、发展目标\n到2015年，宽带用户达到500万户。\n二、重点任务\n宽带接入能力达到20Mbps。",
+     expect((5e6, "count", 2015, "ge", "broadband.users", None),
+            (20, "Mbps", None, "ge", "broadband.access_speed", None))),
+    ("到2015年,主要目标如下:\n1.宽带用户达到500万户;\n2.城市家庭宽带接入能力达到20Mbps。",
+     expect((5e6, "count", 2015, "ge", "broadband.users", None),
+            (20, "Mbps", 2015, "ge", "broadband.access_speed", "urban"))),
+    ("信息消费规模超过3.2万亿元，年均增长20%左右，资费水平不超过每月50元。",
+     expect((3.2e12, "CNY", None, "gt", "info_consumption.scale", None),
+            (20, "percent", None, "approx", "info_consumption.growth", None),
+            (50, "CNY", None, "le", "other", None))),
+    ("城市和农村家庭宽带接入能力分别达到50Mbps、12Mbps。",
+     expect((50, "Mbps", None, "ge", "broadband.access_speed", "urban"),
+            (12, "Mbps", None, "ge", "broadband.access_speed", "rural"))),
+]
+
+
+@pytest.mark.parametrize("text, want", DEVELOPED_ON + EVALUATED_ON + IN_THE_WILD)
+def test_sentences_give_their_targets(text, want):
+    assert records(text) == want
+
+
+NOTHING = [
+    "根据国务院《关于印发“宽带中国”战略及实施方案的通知》(国发〔2013〕31号)精神,结合我省实际。",
+    "湘政发〔 2014 8",
+    "深入贯彻落实党的十八大、十八届三中全会精神,围绕“四化两型”总战略和“三量齐升”总要求。",
+    "把推进三网融合工作与落实《珠江三角洲地区改革发展规划纲要(2008-2020年)》结合起来。",
+    "Thoroughly implement the spirit of the 18th National Congress of the Communist Party of China.",
+    "on June 30, the State Council officially approved Shenzhen to become the first batch of pilot cities",
+    "Copyright © 2011 JIN SHI",
+    "完善第二代移动通信( 2G )网络覆盖,扩大第三代移动通信( 3G )网络覆盖范围,加快第四代移动通信( 4G )网络建设。",
+    "加快互联网系统的 IPV6 (下一代互联网协议)升级改造,支持制造企业发展网络直销( M2C )。",
+    "1。利民惠民\n(一)指导思想\n二〇一二年五月四日\n2014 2 22",
+    "在4月14号召开的一季度经济形式座谈会上,中国在世界范围内的排名在八十位以后。",
+    "鼓励有条件的地区推广50兆每秒以及100兆每秒的高宽带接入服务。",
+    "the proposal was put forward by eight members including Yuan Ming during the first session of the fifth CPPCC.",
+    "全市20户以上自然村基本通宽带,学校、图书馆、医院等公益机构基本实现宽带接入。",
+    "联系电话:0731-88888888,邮编:410000。",
+]
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_sentences_that_give_nothing(text):
+    assert extract_text(text).targets == []
+
+
+BASELINES = [
+    ("截至2013年底，全省互联网用户达到2500万户，宽带用户已达到800万户。", 2),
+    ("China's Ministry revealed that the overall investment in broadband deployment in China totaled around "
+     "370 billion RMB in 2012.", 1),
+    ("2013年第一季度,我国固定宽带用户平均带宽为3.14Mbps。", 1),
+]
+
+
+@pytest.mark.parametrize("text, n", BASELINES)
+def test_past_figures_are_baselines(text, n):
+    assert records(text, "target") == []
+    assert len(records(text, "baseline")) == n
+
+
+def test_threshold_is_kept_on_the_share():
+    [t] = extract_text("到2015年，80%以上家庭具备100Mbps光纤接入能力。").targets
+    assert (t.value, t.threshold.value, t.threshold.unit) == (80, 100, "Mbps")
+
+
+def test_restated_target_is_one_record():
+    text = "工信部就实施宽带中国2015专项行动提出意见,称今年将新增光纤到户覆盖家庭8000万户。2015年的主要引导目标是新增的光纤用户覆盖家庭是八千万户。"
+    assert [t.value for t in extract_text(text).targets] == [8e7]
+
+
+def test_relative_year_takes_the_year_named_in_the_sentence():
+    [t] = extract_text("工信部就实施宽带中国2015专项行动提出意见,称今年将新建4G基站超过60万个。").targets
+    assert t.year == 2015

@@ -1,0 +1,58 @@
+"""One figure, many surface forms: every row must read as (value, unit)."""
+import pytest
+
+from tridoc.normalize import normalize
+from tridoc.units import find_figures, parse_unit_cell
+
+
+def figures(text):
+    return [(f.value, f.unit) for f in find_figures(normalize(text).text)]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    # percentages
+    ("45%", 45, "percent"), ("８５％", 85, "percent"), ("百分之八十", 80, "percent"), ("60 per cent", 60, "percent"),
+    ("55 percent", 55, "percent"), ("提高5个百分点", 5, "percentage_points"), ("3 percentage points", 3, "percentage_points"),
+    ("half of households", 50, "percent"),
+    # bandwidth
+    ("20Mbps", 20, "Mbps"), ("20 Mbps", 20, "Mbps"), ("20M以上", 20, "Mbps"), ("20兆", 20, "Mbps"),
+    ("100兆比特/秒(Mbps)", 100, "Mbps"), ("8兆每秒", 8, "Mbps"), ("12 Mbit/s", 12, "Mbps"), ("百兆", 100, "Mbps"),
+    ("千兆", 1000, "Mbps"), ("1Gbps", 1000, "Mbps"), ("1 Gbps", 1000, "Mbps"), ("50G", 50000, "Mbps"),
+    ("1吉比特每秒", 1000, "Mbps"), ("one gigabit per second", 1000, "Mbps"), ("万兆", 10000, "Mbps"),
+    # money
+    ("6000亿元", 6e11, "CNY"), ("1 万亿元", 1e12, "CNY"), ("500万元", 5e6, "CNY"), ("3千亿元", 3e11, "CNY"),
+    ("3 billion yuan", 3e9, "CNY"), ("600 million yuan", 6e8, "CNY"), ("370 billion RMB", 3.7e11, "CNY"),
+    ("US$60.4 billion", 6.04e10, "USD"), ("100亿美元", 1e10, "USD"), ("十亿元", 1e9, "CNY"),
+    # counts
+    ("3亿户", 3e8, "count"), ("8000万户", 8e7, "count"), ("八千万户", 8e7, "count"), ("130万个", 1.3e6, "count"),
+    ("六十万个", 6e5, "count"), ("两万户", 2e4, "count"), ("1.4万个", 1.4e4, "count"), ("20家", 20, "count"),
+    ("130 million homes", 1.3e8, "count"), ("1.2 million base stations", 1.2e6, "count"),
+    ("2,000 villages", 2000, "count"), ("20,000户", 20000, "count"),
+])
+def test_surface_forms(text, value, unit):
+    assert figures(text) == [(pytest.approx(value), unit)]
+
+
+@pytest.mark.parametrize("text", [
+    # names and dates that hold digits
+    "3G", "4G网络", "5G", "TD-LTE", "IPV6", "M2C", "10G-PON", "国发〔2013〕31号", "2014-04-29", "4月14号",
+    "二〇一二年五月四日", "18th National Congress", "十八届三中全会", "三网融合", "五通", "第三代移动通信",
+    # idioms and measure words that are not counts
+    "三个代表", "千家万户", "一个平台", "3个月", "百亿级", "百强", "八十位", "1000兆瓦", "US$1=$6.1227 RMB",
+    "Copyright © 2011", "0731-88888888",
+])
+def test_not_figures(text):
+    assert figures(text) == []
+
+
+def test_range_keeps_both_ends():
+    [fig] = find_figures("50-100Mbps")
+    assert (fig.value, fig.upper, fig.unit) == (50, 100, "Mbps")
+
+
+@pytest.mark.parametrize("cell, parsed", [
+    ("亿户", ("count", 1e8)), ("%", ("percent", 1)), ("Gbps", ("Mbps", 1000)), ("万亿元", ("CNY", 1e12)),
+    ("万个", ("count", 1e4)), ("Mbps", ("Mbps", 1)), ("太字节", None), ("指标", None),
+])
+def test_unit_cells(cell, parsed):
+    assert parse_unit_cell(cell) == parsed

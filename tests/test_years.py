@@ -1,0 +1,33 @@
+import pytest
+
+from tridoc.years import find_years, years_after_figure
+
+
+@pytest.mark.parametrize("text, year, kind", [
+    ("到2015年,", 2015, "deadline"), ("力争到2015年底完成", 2015, "deadline"), ("到二〇二〇年", 2020, "deadline"),
+    ("2015年底前", 2015, "deadline"), ("“十二五”末", 2015, "deadline"), ("十三五期间", 2020, "deadline"),
+    ("By 2020, the", 2020, "deadline"), ("by the end of 2015", 2015, "deadline"), ("in 2015", 2015, "point"),
+    ("2015年的主要引导目标", 2015, "point"), ("2013年第一季度", 2013, "sub_period"),
+    ("the 12th Five-Year Plan", 2015, "deadline"), ("13th Five Year Plan", 2020, "deadline"),
+])
+def test_year_mentions(text, year, kind):
+    [m] = find_years(text)
+    assert (m.year, m.kind) == (year, kind)
+
+
+@pytest.mark.parametrize("text", ["2014年2月22日", "二〇一二年五月四日", "2014-04-29", "June 30", "3G"])
+def test_dates_are_not_year_mentions(text):
+    assert find_years(text) == []
+
+
+def test_relative_year_is_left_for_the_document():
+    [m] = find_years("今年将新增")
+    assert (m.year, m.kind, m.offset) == (None, "relative", 0)
+
+
+@pytest.mark.parametrize("after, years", [
+    (" in 2015 and", [2015]), (" respectively by 2020.", [2020]), (" in 2013/2015", [2013, 2015]),
+    (" and 12 Mbps", []), (", up from 180 million in 2013", []),
+])
+def test_years_right_after_a_figure(after, years):
+    assert years_after_figure(after) == years
