@@ -39,7 +39,7 @@ _DELETE = re.compile(
 def _t2s():
     import opencc
 
-    return opencc.OpenCC("t2s")
+    return opencc.OpenCC("tw2sp")
 
 
 def is_traditional(text: str) -> bool:
@@ -47,7 +47,9 @@ def is_traditional(text: str) -> bool:
 
 
 def to_simplified(text: str) -> str:
-    """Traditional -> simplified, keeping the length (and so every offset)."""
+    """Traditional -> simplified, keeping the length (and so every offset).
+
+    tw2sp also maps Taiwan usage (寬頻 -> 宽带, 網路 -> 网络) so that one set of cues serves both."""
     converted = _t2s().convert(text)
     if len(converted) == len(text):
         return converted
