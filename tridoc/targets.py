@@ -22,10 +22,10 @@ MONEY = {"CNY", "USD"}
 
 def _word_rx(words: list[str]) -> str:
     """An alternation, longest first; Latin words only match as whole words."""
-    parts = []
-    for w in sorted(set(words), key=len, reverse=True):
-        e = re.escape(w)
-        parts.append(rf"(?<![A-Za-z]){e}(?![A-Za-z])" if w[:1].isascii() and w[:1].isalpha() else e)
+    ordered = sorted(set(words), key=len, reverse=True)
+    latin = [re.escape(w) for w in ordered if w[:1].isascii() and w[:1].isalpha()]
+    other = [re.escape(w) for w in ordered if not (w[:1].isascii() and w[:1].isalpha())]
+    parts = ([rf"(?<![A-Za-z])(?:{'|'.join(latin)})(?![A-Za-z])"] if latin else []) + other
     return "|".join(parts)
 
 
@@ -37,7 +37,6 @@ _AFTER_RX = re.compile(
 _PAST_RX = re.compile(_word_rx(PAST_MARKERS), re.IGNORECASE)
 _RESPECTIVELY_RX = re.compile(_word_rx(RESPECTIVELY), re.IGNORECASE)
 _FUTURE_RX = re.compile(_word_rx(FUTURE_MARKERS), re.IGNORECASE)
-_COMPARATOR_WORDS = re.compile(_word_rx([w for ws in COMPARATOR_BEFORE.values() for w in ws]), re.IGNORECASE)
 _TRAILING_GROUP_RX = re.compile(r"\s?(?:in|for|among|across|to|of)\s(?:the\s)?(?P<phrase>(?:[\w-]+\s){0,3}?[\w-]+)"
                                 r"(?=\s(?:and|by|in)\b|[,;.]|$)")
 _SENTENCE_END = re.compile(r"[。！？!?；;]|\n|(?<=[A-Za-z%)\d\"”])\.(?=\s|$)")
@@ -239,7 +238,8 @@ class SentenceReader:
     def _subject(self, g: _Group, prev: _Group | None, s: int) -> None:
         n, unit = len(g.figs), g.figs[0].unit
         window = self.text[g.window[0]:g.window[1]]
-        cues = self.cat.indicator_cues(window, unit)
+        # the figure's own words count too: "1.2 million 4G base stations"
+        cues = self.cat.indicator_cues(self.text[g.window[0]:g.figs[0].end], unit)
         scopes = self.cat.scope_cues(window)
         g.own_cue = bool(cues)
         same_family = prev is not None and (prev.figs[0].unit == unit or {prev.figs[0].unit, unit} <= MONEY)
@@ -325,6 +325,8 @@ class SentenceReader:
                     continue  # 推广50兆每秒的接入服务: a kind of service, not a level to reach
             elif attributive or g.figs[0].bare and not g.own_cue:
                 continue
+            if g.comparator == "eq" and g.years[0] is None and not g.past:
+                continue  # a bare figure with neither a deadline nor a word of commitment sets nothing
             keep.append((gi, g))
         drafts = []
         for gi, g in keep:
@@ -351,7 +353,7 @@ def _bare_subject(window: str, scopes: list[Cue]) -> bool:
     rest = window
     for c in sorted(scopes, key=lambda c: -c.start):
         rest = rest[:c.start] + rest[c.end:]
-    rest = FILLER.sub("", _COMPARATOR_WORDS.sub("", rest))
+    rest = FILLER.sub("", _BEFORE_RX.sub("", rest))
     return len(rest) <= 3
 
 

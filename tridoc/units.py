@@ -63,8 +63,8 @@ FIGURE_RX = re.compile(
     rf"|(?P<half>\b[Hh]alf) of (?:the |all )?(?=households|homes|families|users|residents|people|population|villages)"
     rf"|(?P<tenk>万)兆"
     rf"|(?P<num>{NUM_AR}|{NUM_CN}|(?i:{NUM_EN}))(?:\s?(?:{RANGE})\s?(?P<num2>{NUM_AR}|{NUM_CN}))?"
-    rf"(?:\s?(?P<scale>{SCALE_CN}|(?<=\d )(?:{SCALE_EN})|(?<=\d)(?:{SCALE_EN})|(?<=[a-z] )(?:{SCALE_EN})))?"
-    rf"\s?(?:{_units_alternation()})"
+    rf"(?:多|余)?(?:\s?(?P<scale>{SCALE_CN}|(?<=\d )(?:{SCALE_EN})|(?<=\d)(?:{SCALE_EN})|(?<=[a-z] )(?:{SCALE_EN})))?"
+    rf"[\s-]?(?:{_units_alternation()})"
     # A scaled number with no unit ("hit 300 million", "用户数达到1000万"): a count if its subject says so.
     rf"|(?P<bare>{NUM_AR}|{NUM_CN})(?P<bscale>万亿|亿|万|\s(?:million|billion|trillion)\b)"
 )
