@@ -134,6 +134,16 @@ IN_THE_WILD = [
      expect((3.2e12, "CNY", None, "gt", "info_consumption.scale", None),
             (20, "percent", None, "approx", "info_consumption.growth", None),
             (50, "CNY", None, "le", "other", None))),
+    ("到2017年底，城乡宽带平均资费水平较2014年下降30%以上，农村地区宽带用户月资费控制在50元以内。",
+     expect((30, "percent", 2017, "ge", "price.reduction", None), (50, "CNY", 2017, "le", "other", "rural"))),
+    ("到2017年，培育10家以上营业收入超亿元的智慧城市骨干企业。",
+     expect((10, "count", 2017, "ge", "other", None),)),
+    ("Fixed broadband household penetration is targeted at 50 percent by 2015, up from 37 percent at the end of "
+     "2012, and more than 95 percent of administrative villages will have broadband.",
+     expect((50, "percent", 2015, "eq", "broadband.household_penetration", None),
+            (95, "percent", 2015, "gt", "broadband.village_coverage", None))),
+    ("到2020年，80%以上家庭具备1000Mbps（千兆）接入能力。",
+     expect((80, "percent", 2020, "ge", "broadband.high_speed_share", None),)),
     ("城市和农村家庭宽带接入能力分别达到50Mbps、12Mbps。",
      expect((50, "Mbps", None, "ge", "broadband.access_speed", "urban"),
             (12, "Mbps", None, "ge", "broadband.access_speed", "rural"))),
@@ -161,6 +171,9 @@ NOTHING = [
     "the proposal was put forward by eight members including Yuan Ming during the first session of the fifth CPPCC.",
     "全市20户以上自然村基本通宽带,学校、图书馆、医院等公益机构基本实现宽带接入。",
     "联系电话:0731-88888888,邮编:410000。",
+    "Shares of China Unicom fell 1.8 percent in Hong Kong on Thursday, while China Mobile was little changed.",
+    "有证券分析师估算,到2015年信息消费每增加100亿元,可带动国民经济增长338亿元。",
+    "Li Mingyuan, an analyst, estimated that 4G subscribers could hit 10 million by the end of 2016.",
 ]
 
 
@@ -174,6 +187,9 @@ BASELINES = [
     ("China's Ministry revealed that the overall investment in broadband deployment in China totaled around "
      "370 billion RMB in 2012.", 1),
     ("2013年第一季度,我国固定宽带用户平均带宽为3.14Mbps。", 1),
+    ("截至2015年9月底,全省IPTV用户达到126万户,有线数字电视用户达到830万户。", 2),
+    ("China had 205 million fixed broadband subscribers at the end of April.", 1),
+    ("2013年,全市信息消费规模约为1150亿元。全市固定宽带用户突破300万户。\n成都市人民政府\n2014年3月18日", 2),
 ]
 
 

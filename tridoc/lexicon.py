@@ -35,10 +35,20 @@ COMPARATOR_AFTER = {
 }
 
 # Words that say the figure is a fact about the past or present, not a goal.
+# Words that say the figures after them in the sentence are facts about the past or present.
 PAST_MARKERS = ["已经", "已达", "已有", "已建成", "已实现", "已覆盖", "已完成", "已超过", "已突破", "已开通", "现已",
-                "截至目前", "目前", "现有", "当前", "去年", "上年", "前年", "同比", "比上年", "较上年", "实际完成",
+                "截至", "截止", "目前", "现有", "当前", "去年", "上年", "前年", "实际完成", "累计完成",
                 "totaled", "totalled", "amounted to", "stood at", "as of", "at present", "currently", "so far",
-                "last year", "already", "was ", "were ", "had reached", "has risen", "grew by", "up from", "compared with"]
+                "last year", "already", "was", "were", "had", "had reached", "has risen", "grew", "rose", "fell",
+                "increased", "dropped", "have since", "has since", "has been", "have been"]
+# Words that make only the figure right after them a past value: "50 percent, up from 37 percent".
+LOCAL_PAST_MARKERS = ["up from", "compared with", "from", "同比", "比上年", "较上年", "去年同期"]
+# After a figure: "reached 420 billion yuan last year".
+PAST_AFTER = ["last year", "a year earlier", "a year ago", "去年"]
+# A sentence with these reports someone's guess or a market move, not a policy target: its figures
+# are left out ("an analyst estimated that…", "Shares of China Unicom fell 1.8 percent", 股价上升).
+SPECULATION = ["analyst", "analysts", "estimated", "estimates", "forecast", "forecasts", "predicted", "could",
+               "might", "shares of", "stock", "股价", "券商", "分析师", "估算", "估计", "或将", "可能高达", "可能达到"]
 
 # Words of intent: with them a "截至2015年底" or "2015年第一季度" is a deadline, not a measurement.
 FUTURE_MARKERS = ["将", "要", "力争", "争取", "计划", "预计", "目标", "确保", "will", "expected", "plan", "aim",
@@ -49,9 +59,6 @@ FUTURE_MARKERS = ["将", "要", "力争", "争取", "计划", "预计", "目标"
 FILLER = re.compile(r"(?i)\b(?:and|or|while|it|its|should|shall|will|would|be|is|are|the|a|an|of|in|for|with|to|"
                     r"also|respectively|reach(?:es|ing)?|more|than|at|least|by|(?:19|20)\d\d)\b"
                     r"|其中|以及|也|将|要|和|及|与|的|分别|[\W\d_]")
-
-# 分别 / respectively: a list of figures pairs off with a list of subjects.
-RESPECTIVELY = ["分别", "respectively", "each"]
 
 # Between two figures of one list (50Mbps、20Mbps和10Mbps; 70% and 85%; 55%/65%).
 LIST_SEPARATOR = re.compile(
@@ -69,7 +76,9 @@ QUALIFIER_AFTER = {
     "Mbps": re.compile(rf"\s?(?:\([^()]{{0,16}}\))?\s?(?:(?:以上|及以上|以下)(?:的|{_HAN})|(?!以上|及以上|以下|左右|以内)(?:的|{_HAN}))"),
 }
 # Verbs that take a capability as object: 具备100Mbps接入能力 is a threshold when a share is set.
-THRESHOLD_VERBS = re.compile(r"(?:具备|具有|享有|使用|提供|能够提供|have|has|with|access to|capable of)\s?$")
+THRESHOLD_VERBS = re.compile(r"(?:具备|具有|享有|使用|提供|能够提供)$|\b(?:have|has|with|access to|capable of)(?:\s[\w-]+){0,4}\s?$")
+# Verbs that set a count as a goal: 培育10家以上…企业 is ten firms, not a size class.
+COUNT_VERBS = re.compile(r"(?:培育|新增|新建|建设|建成|发展|引进|打造|扶持|培养|完成|部署|开通|推广|认定|创建)$")
 
 # Words that end a clause for the purpose of finding a figure's subject.
 CLAUSE_BREAK = re.compile(r"[,:;，：；]|(?<!\d),|,(?!\d)")

@@ -19,20 +19,22 @@ _HAS_FULLWIDTH = re.compile(r"[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009]")
 
 # Characters that exist only in traditional script and are common in policy texts;
 # one hit is enough to run the converter (it is the slow step, so run it only then).
-_TRADITIONAL = re.compile(
-    "[們這個來時會對發國區縣鄉鎮農業產電億萬達實現戶數據網寬頻務與為點線設進於關應開總興機變質"
-    "無衛經級結構經濟動歷標準舉傳場環億營費聯讀體務覽團龍]"
+_TRADITIONAL = frozenset(
+    "們這個來時會對發國區縣鄉鎮農業產電億萬達實現戶數據網寬頻務與為點線設進於關應開總興機變質"
+    "無衛經級結構經濟動歷標準舉傳場環營費聯讀體覽團龍"
 )
 
 _HAN = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2026\u2014"
 # Spaces touching a Chinese character or sign carry no meaning; pinyin glosses
 # such as 發(fā) are web-page debris.
-_DELETE = re.compile(
-    rf"(?<=[{_HAN}{_CJK_PUNCT}])[ \t]+|[ \t]+(?=[{_HAN}{_CJK_PUNCT}])"
-    rf"|(?<=[{_HAN}])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{{1,7}}\)"
-    r"|[\u200b-\u200f\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+"
-)
+# Each pattern opens with a character class (so the regex engine can skip ahead); the part to
+# delete is the group "d".
+_DELETIONS = [
+    re.compile(rf"[{_HAN}{_CJK_PUNCT}](?P<d>[ \t]++|(?<=[{_HAN}])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{{1,7}}\))"),
+    re.compile(rf"(?P<d>[ \t](?<![ \t][ \t])[ \t]*+)[{_HAN}{_CJK_PUNCT}]"),
+    re.compile(r"(?P<d>[\u200b-\u200f\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+)"),
+]
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +45,7 @@ def _t2s():
 
 
 def is_traditional(text: str) -> bool:
-    return len(_TRADITIONAL.findall(text[:20000])) >= 3
+    return len(_TRADITIONAL.intersection(text[:20000])) >= 3
 
 
 def to_simplified(text: str) -> str:
@@ -84,15 +86,28 @@ def normalize(source: str) -> Normalized:
     traditional = is_traditional(text)
     if traditional:
         text = to_simplified(text)
+    spans = _deletions(text)
+    if not spans:
+        return Normalized(text, source, traditional)
     pieces, starts, shifts = [], [0], [0]
     kept = removed = 0
-    for m in _DELETE.finditer(text):
-        pieces.append(text[kept:m.start()])
-        removed += m.end() - m.start()
-        kept = m.end()
-        starts.append(m.start() - removed + (m.end() - m.start()))
+    for a, b in spans:
+        pieces.append(text[kept:a])
+        removed += b - a
+        kept = b
+        starts.append(b - removed)
         shifts.append(removed)
-    if not pieces:
-        return Normalized(text, source, traditional)
     pieces.append(text[kept:])
     return Normalized("".join(pieces), source, traditional, starts, shifts)
+
+
+def _deletions(text: str) -> list[tuple[int, int]]:
+    """Spans to delete, in order and merged (a space between two Chinese characters is found twice)."""
+    spans = sorted((m.start("d"), m.end("d")) for rx in _DELETIONS for m in rx.finditer(text))
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged

@@ -35,21 +35,22 @@ class Cell:
     text: str
     start: int
     end: int
+    line: int = 0
 
 
 def cells_of(text: str) -> list[Cell]:
     """Every line as cells: split at pipes (a trailing pipe closes the last cell), else the line is one cell."""
     cells = []
-    for m in re.finditer(r"[^\n]*", text):
+    for n, m in enumerate(re.finditer(r"[^\n]+", text)):
         line, base = m.group(), m.start()
         if not line.strip():
             continue
         if "|" not in line:
-            cells.append(_cell(line, base))
+            cells.append(_cell(line, base, n))
             continue
         parts, pos = [], base
         for piece in line.split("|"):
-            parts.append(_cell(piece, pos))
+            parts.append(_cell(piece, pos, n))
             pos += len(piece) + 1
         if line.rstrip().endswith("|"):
             parts.pop()
@@ -59,10 +60,10 @@ def cells_of(text: str) -> list[Cell]:
     return cells
 
 
-def _cell(piece: str, base: int) -> Cell:
+def _cell(piece: str, base: int, line: int) -> Cell:
     stripped = piece.strip()
     start = base + (piece.find(stripped) if stripped else 0)
-    return Cell(stripped, start, start + len(stripped))
+    return Cell(stripped, start, start + len(stripped), line)
 
 
 def read_tables(text: str, catalogue: Catalogue, doc_year: int | None) -> tuple[list[Draft], list[tuple[int, int]]]:
@@ -118,6 +119,9 @@ class _Table:
 
     def read(self) -> int:
         """Reads rows until the cells stop looking like rows; returns the index after the table."""
+        header = self.cells[self.h.first:self.h.end]
+        if header[0].line == header[-1].line:
+            return self._read_lines()
         i, misses, k = self.h.end, 0, len(self.h.years)
         width = k + (2 if self.h.has_unit else 1)
         last_row_end = i
@@ -135,6 +139,23 @@ class _Table:
             i += width
             misses, last_row_end = 0, i
         return last_row_end
+
+    def _read_lines(self) -> int:
+        """A header on one line: every following line with pipes is one row (label, unit?, values)."""
+        i = self.h.end
+        while i < len(self.cells):
+            line = self.cells[i].line
+            j = i
+            while j < len(self.cells) and self.cells[j].line == line:
+                j += 1
+            row = self.cells[i:j]
+            if len(row) < 2:
+                break
+            unit = self._row_unit(i) if self._is_label(row[0].text) else False
+            if unit is not False:
+                self._row(row, unit)
+            i = j
+        return i
 
     @staticmethod
     def _is_label(text: str) -> bool:

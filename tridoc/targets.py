@@ -9,15 +9,18 @@ make it a baseline. The words themselves live in lexicon.py and catalogue.toml.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .catalogue import OTHER, Catalogue, Cue
-from .lexicon import (ADJACENT_ONLY, CLAUSE_BREAK, COMPARATOR_AFTER, COMPARATOR_BEFORE, FILLER, FUTURE_MARKERS,
-                      HEADING_MARKERS, LIST_SEPARATOR, PAST_MARKERS, QUALIFIER_AFTER, RESPECTIVELY, THRESHOLD_VERBS)
+from .lexicon import (ADJACENT_ONLY, CLAUSE_BREAK, COMPARATOR_AFTER, COMPARATOR_BEFORE, COUNT_VERBS, FILLER,
+                      FUTURE_MARKERS, HEADING_MARKERS, LIST_SEPARATOR, LOCAL_PAST_MARKERS, PAST_AFTER, PAST_MARKERS,
+                      QUALIFIER_AFTER, SPECULATION, THRESHOLD_VERBS)
 from .units import Figure
 from .years import YearMention, years_after_figure
 
 MONEY = {"CNY", "USD"}
+NEAR = 100  # how far past a figure its own words can reach
 
 
 def _word_rx(words: list[str]) -> str:
@@ -35,11 +38,17 @@ _AFTER_RX = re.compile(
     r"\s?(?:\([^()\d]{0,16}\)\s?)?(?:" + "|".join(f"(?P<{k}>{_word_rx(v)})" for k, v in COMPARATOR_AFTER.items())
     + ")", re.IGNORECASE)
 _PAST_RX = re.compile(_word_rx(PAST_MARKERS), re.IGNORECASE)
-_RESPECTIVELY_RX = re.compile(_word_rx(RESPECTIVELY), re.IGNORECASE)
 _FUTURE_RX = re.compile(_word_rx(FUTURE_MARKERS), re.IGNORECASE)
+_LOCAL_PAST_RX = re.compile(_word_rx(LOCAL_PAST_MARKERS), re.IGNORECASE)
+_PAST_AFTER_RX = re.compile(_word_rx(PAST_AFTER), re.IGNORECASE)
+_SPECULATION_RX = re.compile(_word_rx(SPECULATION), re.IGNORECASE)
+_GLOSS_OPEN = re.compile(r"\s?\(\s?$")
 _TRAILING_GROUP_RX = re.compile(r"\s?(?:in|for|among|across|to|of)\s(?:the\s)?(?P<phrase>(?:[\w-]+\s){0,3}?[\w-]+)"
                                 r"(?=\s(?:and|by|in)\b|[,;.]|$)")
-_SENTENCE_END = re.compile(r"[。！？!?；;]|\n|(?<=[A-Za-z%)\d\"”])\.(?=\s|$)")
+# A full stop ends a sentence after a letter or a Chinese character when a space or the end follows
+# (or right after a Chinese character: 良好.2013年); checked in code so the pattern opens with a class.
+_SENTENCE_END = re.compile(r"[。！？!?；;\n.]")
+_FULL_STOP_BEFORE = re.compile(r"[A-Za-z%)\d\"”\u4e00-\u9fff]")
 
 
 @dataclass
@@ -81,7 +90,10 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans; a semicolon inside brackets does not end a sentence."""
     spans, s = [], start
     for m in _SENTENCE_END.finditer(text, start, end):
-        if m.group() in ";；" and text.count("(", s, m.start()) > text.count(")", s, m.start()):
+        mark = m.group()
+        if mark == "." and not _is_full_stop(text, m.start()):
+            continue
+        if mark in ";；" and m.start() - s < 1000 and text.count("(", s, m.start()) > text.count(")", s, m.start()):
             continue
         if m.end() > s:
             spans.append((s, m.end()))
@@ -89,6 +101,14 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if s < end:
         spans.append((s, end))
     return spans
+
+
+def _is_full_stop(text: str, i: int) -> bool:
+    before = text[i - 1] if i else ""
+    if not before or not _FULL_STOP_BEFORE.match(before):
+        return False
+    after = text[i + 1:i + 2]
+    return not after or after.isspace() or "\u4e00" <= before <= "\u9fff"
 
 
 def heading_levels(text: str) -> list[tuple[int, int]]:
@@ -116,6 +136,7 @@ class SentenceReader:
         headings = heading_levels(self.text)
         drafts: list[Draft] = []
         ctx_year, ctx_level, level = None, PREAMBLE_RANK, PREAMBLE_RANK
+        ctx_measured = False  # the carried year came from 截至… or …第一季度
         fi = yi = hi = 0
         for s, e in spans:
             while hi < len(headings) and headings[hi][0] < e:
@@ -137,32 +158,34 @@ class SentenceReader:
                 yi += 1
             self._resolve_relative(syears, s, e)
             if sfigs:
-                drafts.extend(self._sentence(s, e, sfigs, syears, ctx_year))
-            setting = [y for y in syears if y.year and y.kind != "sub_period"
-                       and not (self.doc_year and y.year < self.doc_year)]
+                drafts.extend(self._sentence(s, e, sfigs, syears, (ctx_year, ctx_measured)))
+            setting = [y for y in syears if y.year]
             if setting:
                 ctx_year, ctx_level = setting[-1].year, level
+                ctx_measured = setting[-1].kind in ("as_of", "sub_period")
         return drafts
 
     def _resolve_relative(self, syears: list[YearMention], s: int, e: int) -> None:
         named = re.search(r"(?:19|20)\d{2}", self.text[s:e])
         for y in syears:
             if y.kind == "relative":
-                base = int(named.group()) if named else self.doc_year
+                base = self.doc_year or (int(named.group()) if named else None)
                 y.year = base + y.offset if base else None
                 y.kind = "deadline"
 
     # -- one sentence
     def _sentence(self, s: int, e: int, figs: list[Figure], years: list[YearMention],
-                  ctx_year: int | None) -> list[Draft]:
-        groups = self._groups(s, e, figs)
+                  ctx: tuple[int | None, bool]) -> list[Draft]:
+        if _SPECULATION_RX.search(self.text, s, e):
+            return []  # an analyst's guess or a share price: no policy target here
+        groups = self._groups(s, e, self._without_glosses(figs))
         prev: _Group | None = None
         for g in groups:
             if prev is not None and prev.consumed > g.window[0]:
                 g.window = (min(prev.consumed, g.window[1]), g.window[1])
             self._subject(g, prev, s)
             self._comparator(g, prev)
-            self._years(g, s, e, years, ctx_year)
+            self._years(g, s, e, years, ctx)
             self._kind(g, s, years)
             prev = g
         return self._drafts(groups, (s, e))
@@ -176,24 +199,18 @@ class SentenceReader:
                 runs[-1].append(f)
             else:
                 runs.append([f])
+        breaks = [m.start() for m in CLAUSE_BREAK.finditer(text, s, e)]
         groups, prev_end = [], s
         for i, run in enumerate(runs):
-            clause_start = self._clause_start(s, run[0].start)
+            k = bisect_left(breaks, run[0].start)
+            clause_start = breaks[k - 1] + 1 if k else s
+            k = bisect_left(breaks, run[-1].end)
+            clause_end = breaks[k] if k < len(breaks) else e
             nxt = runs[i + 1][0].start if i + 1 < len(runs) else e
             groups.append(_Group(run, (max(clause_start, prev_end), run[0].start), (run[-1].end, nxt),
-                                 (clause_start, self._clause_end(run[-1].end, e))))
+                                 (clause_start, clause_end)))
             prev_end = run[-1].end
         return groups
-
-    def _clause_start(self, s: int, pos: int) -> int:
-        last = s
-        for m in CLAUSE_BREAK.finditer(self.text, s, pos):
-            last = m.end()
-        return last
-
-    def _clause_end(self, pos: int, e: int) -> int:
-        m = CLAUSE_BREAK.search(self.text, pos, e)
-        return m.start() if m else e
 
     def _comparator(self, g: _Group, prev: _Group | None) -> None:
         window = self.text[g.window[0]:g.window[1]]
@@ -215,25 +232,29 @@ class SentenceReader:
                 and prev.figs[0].unit == g.figs[0].unit
             g.comparator = prev.comparator if continued else "eq"
 
-    def _years(self, g: _Group, s: int, e: int, years: list[YearMention], ctx_year: int | None) -> None:
+    def _years(self, g: _Group, s: int, e: int, years: list[YearMention], ctx: tuple[int | None, bool]) -> None:
         n = len(g.figs)
         after = years_after_figure(self.text[g.after[0]:g.after[1]])
-        if after:
-            g.years = after if len(after) == n else [after[0]] * n
+        if after:  # "in 2015 and 2020" pairs with two figures; one figure "in 2016 and 2017" is due by 2017
+            g.years = after if len(after) == n else [max(after)] * n
             return
-        before = [y for y in years if y.end <= g.figs[0].start and y.year]
+        # An English "in 2012" dates its own clause only; "By 2020," and Chinese 2015年, carry on.
+        before = [y for y in years[:bisect_left(years, g.figs[0].start, key=_start)] if y.year and y.end <= g.figs[0].start
+                  and not (y.english and y.kind == "point" and y.start < g.clause[0])]
         listed = [y for y in before if y.start >= g.window[0]]
         if n > 1 and len(listed) == n:  # 2013年和2015年分别达到55%和65%
             g.years = [y.year for y in listed]
             return
-        if before:
-            g.years = [before[-1].year] * n
-            g.measured = before[-1].kind in ("as_of", "sub_period")
-            return
-        later = [y for y in years if g.after[0] <= y.start < g.after[1] and y.english and y.year
+        # English names the year after the figure in its own clause ("… will have broadband by 2015").
+        later = [y for y in years[bisect_left(years, g.after[0], key=_start):bisect_left(years, g.after[1], key=_start)]
+                 if y.english and y.year and y.start < g.clause[1]
                  and not re.search(r"\bfrom\b", self.text[g.after[0]:y.start])]
-        year = later[0].year if later else ctx_year
-        g.years = [year] * n
+        year = before[-1] if before and (before[-1].start >= g.clause[0] or not later) else (later or [None])[0]
+        if year is not None:
+            g.years = [year.year] * n
+            g.measured = year.kind in ("as_of", "sub_period")
+        else:
+            g.years, g.measured = [ctx[0]] * n, ctx[1]
 
     def _subject(self, g: _Group, prev: _Group | None, s: int) -> None:
         n, unit = len(g.figs), g.figs[0].unit
@@ -243,7 +264,7 @@ class SentenceReader:
         scopes = self.cat.scope_cues(window)
         g.own_cue = bool(cues)
         same_family = prev is not None and (prev.figs[0].unit == unit or {prev.figs[0].unit, unit} <= MONEY)
-        after_cues = [] if cues else self.cat.indicator_cues(self.text[g.after[0]:g.clause[1]], unit)
+        after_cues = [] if cues else self.cat.indicator_cues(self.text[g.after[0]:min(g.clause[1], g.after[0] + NEAR)], unit)
         if cues:
             g.indicators = self._distribute_indicators(cues, n)
         elif after_cues:  # "achieving 100% fiber-to-building rate": the noun follows
@@ -297,15 +318,33 @@ class SentenceReader:
         return max(cues, key=lambda c: (c.end, c.length)).key
 
     def _kind(self, g: _Group, s: int, years: list[YearMention]) -> None:
+        """Past or present values are baselines: 截至2013年底…已达到, 'totaled … in 2012', 'up from 37 percent'."""
         start = g.figs[0].start
-        markers = list(_PAST_RX.finditer(self.text, s, start))
-        if markers:
-            deadline_since = any(y.kind == "deadline" and y.start > markers[-1].end and y.end <= start for y in years)
-            g.past = not deadline_since
+        clause = self.text[g.clause[0]:start]
+        markers = list(_PAST_RX.finditer(self.text, max(s, start - NEAR * 4), start))
+        if markers and not _FUTURE_RX.search(clause):
+            since = markers[-1].end()
+            g.past = not any(y.kind == "deadline" and since < y.start and y.end <= start for y in years) \
+                and not _FUTURE_RX.search(self.text, since, start)
+        if _LOCAL_PAST_RX.search(self.text, g.window[0], start) \
+                or _PAST_AFTER_RX.search(self.text, g.figs[-1].end, min(g.clause[1], g.figs[-1].end + NEAR)):
+            g.past = True
         if self.doc_year and any(y is not None and y < self.doc_year for y in g.years):
             g.past = True
-        elif g.measured and not self.doc_year and not _FUTURE_RX.search(self.text, s, start):
+        elif g.measured and (self.doc_year and g.years[0] is not None and g.years[0] <= self.doc_year
+                             or not self.doc_year and not _FUTURE_RX.search(self.text, s, start)):
             g.past = True
+
+    def _without_glosses(self, figs: list[Figure]) -> list[Figure]:
+        """1000Mbps(千兆), 430 billion yuan ($69.3 billion): the bracketed figure restates the one before it."""
+        out: list[Figure] = []
+        for f in figs:
+            prev = out[-1] if out else None
+            if prev is not None and (f.unit == prev.unit or {f.unit, prev.unit} <= MONEY) \
+                    and _GLOSS_OPEN.match(self.text, prev.end, f.start) and self.text[f.end:f.end + 2].strip()[:1] == ")":
+                continue
+            out.append(f)
+        return out
 
     # -- qualifiers, thresholds and the drafts
     def _drafts(self, groups: list[_Group], sentence: tuple[int, int]) -> list[Draft]:
@@ -323,7 +362,9 @@ class SentenceReader:
                     continue
                 if attributive and g.comparator == "eq":
                     continue  # 推广50兆每秒的接入服务: a kind of service, not a level to reach
-            elif attributive or g.figs[0].bare and not g.own_cue:
+            elif attributive and not (unit == "count" and COUNT_VERBS.search(self.text, g.window[0], g.window[1])):
+                continue
+            elif g.figs[0].bare and not g.own_cue:
                 continue
             if g.comparator == "eq" and g.years[0] is None and not g.past:
                 continue  # a bare figure with neither a deadline nor a word of commitment sets nothing
@@ -341,11 +382,17 @@ class SentenceReader:
 
     @staticmethod
     def _share_in_clause(groups: list[_Group], gi: int) -> int | None:
+        """The share (a lone percentage) in the clause of groups[gi]; groups are in order, so look nearby."""
         clause = groups[gi].clause
-        for j, other in enumerate(groups):
-            if j != gi and other.figs[0].unit == "percent" and len(other.figs) == 1 and other.clause == clause:
+        for j in (*range(gi - 1, max(gi - 4, -1), -1), *range(gi + 1, min(gi + 4, len(groups)))):
+            other = groups[j]
+            if other.figs[0].unit == "percent" and len(other.figs) == 1 and other.clause == clause:
                 return j
         return None
+
+
+def _start(y: YearMention) -> int:
+    return y.start
 
 
 def _bare_subject(window: str, scopes: list[Cue]) -> bool:

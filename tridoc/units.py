@@ -35,14 +35,24 @@ UNIT_TABLE: list[tuple[str, str, float]] = [
     (r"家", "count", 1), (r"所(?![有属在以得])", "count", 1), (r"项(?!目)", "count", 1),
     (r"座|栋|套", "count", 1), (r"名(?![称单牌列优])", "count", 1), (r"处(?![理置室])", "count", 1),
     (r"(?:[A-Za-z0-9/-]+ ){0,2}?(?:users?|subscribers?|households?|homes|families|base stations?|villages?"
-     r"|people|residents|ports|enterprises|companies|firms|connections)\b", "count", 1),
+     r"|people|residents|ports|enterprises|companies|firms|connections|pieces)\b", "count", 1),
 ]
 
 # A figure named by a currency sign instead of a unit word: US$60.4 billion, RMB 370 billion.
 CURRENCY_PREFIX = {"US$": "USD", "USD": "USD", "$": "USD", "RMB": "CNY", "CNY": "CNY", "人民币": "CNY", "¥": "CNY"}
 
-NUM_AR = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
-NUM_CN = rf"[{''.join(CN_DIGITS)}十百千]+(?:点[{''.join(CN_DIGITS)}]+)?"
+# A numeral starts where a run of digits starts and takes the whole run (possessive): a long
+# run of digits with no unit after it costs one try, not one per digit (no quadratic backtracking).
+# A numeral takes the whole run of digits (possessive), and only where a run starts, so a long
+# run with no unit after it costs one try, not one per digit (no quadratic backtracking).
+# The start is checked by a look-behind placed after the first character: a pattern whose every
+# branch opens with a plain character class lets the regex engine skip ahead fast.
+_CN_CHARS = "".join(CN_DIGITS) + "十百千"
+_CN_DIGIT_CHARS = "".join(CN_DIGITS)
+NUM_AR = r"(?<![\d.])(?:\d{1,3}(?:,\d{3})++(?!\d)(?:\.\d++)?|\d++(?:\.\d++)?)"
+NUM_AR_AT_START = r"\d(?<![\d.]\d)(?:\d{0,2}(?:,\d{3})++(?!\d)(?:\.\d++)?|\d*+(?:\.\d++)?)"
+NUM_CN = rf"(?<![{_CN_CHARS}])[{_CN_CHARS}]++(?:点[{_CN_DIGIT_CHARS}]++)?"
+NUM_CN_AT_START = rf"[{_CN_CHARS}](?<![{_CN_CHARS}][{_CN_CHARS}])[{_CN_CHARS}]*+(?:点[{_CN_DIGIT_CHARS}]++)?"
 NUM_EN = r"\b(?:" + "|".join(sorted(EN_WORDS, key=len, reverse=True)) + r")\b"
 SCALE_CN = r"万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千|百"
 SCALE_EN = r"thousand|million|billion|trillion|bn\b|mn\b|tn\b"
@@ -55,19 +65,37 @@ def _units_alternation() -> str:
     return "|".join(f"(?P<u{i}>{pattern})" for i, (pattern, _, _) in enumerate(UNIT_TABLE))
 
 
-_PREFIX = "|".join(re.escape(p) for p in sorted(CURRENCY_PREFIX, key=len, reverse=True))
-FIGURE_RX = re.compile(
-    rf"(?P<prefix>{_PREFIX})\s?(?P<pnum>{NUM_AR})(?:\s?(?P<pscale>{SCALE_EN}|{SCALE_CN}))?"
-    rf"(?:\s?(?P<punit>元|yuan\b|RMB\b|dollars?\b))?"
-    rf"|百分之(?P<pct>{NUM_AR}|{NUM_CN})"
-    rf"|(?P<half>\b[Hh]alf) of (?:the |all )?(?=households|homes|families|users|residents|people|population|villages)"
-    rf"|(?P<tenk>万)兆"
-    rf"|(?P<num>{NUM_AR}|{NUM_CN}|(?i:{NUM_EN}))(?:\s?(?:{RANGE})\s?(?P<num2>{NUM_AR}|{NUM_CN}))?"
+# After the numeral: an optional range end, 多/余, a scale word, then the unit.
+_TAIL = (
+    rf"(?:\s?(?:{RANGE})\s?(?P<num2>{NUM_AR}|{NUM_CN}))?"
     rf"(?:多|余)?(?:\s?(?P<scale>{SCALE_CN}|(?<=\d )(?:{SCALE_EN})|(?<=\d)(?:{SCALE_EN})|(?<=[a-z] )(?:{SCALE_EN})))?"
     rf"[\s-]?(?:{_units_alternation()})"
-    # A scaled number with no unit ("hit 300 million", "用户数达到1000万"): a count if its subject says so.
-    rf"|(?P<bare>{NUM_AR}|{NUM_CN})(?P<bscale>万亿|亿|万|\s(?:million|billion|trillion)\b)"
 )
+_PREFIX = "|".join(re.escape(p) for p in sorted(CURRENCY_PREFIX, key=len, reverse=True))
+# One pattern per way a figure can start. A pattern with alternatives at its top level makes the
+# regex engine try every position; one that opens with a single character class or literal lets
+# it jump between candidates, which is most of the speed of the whole extractor.
+# A scaled number with no unit ("hit 300 million", "用户数达到1000万") is a count if its subject says so.
+_BARE = r"|(?P<bscale>万亿|亿|万|\s(?:million|billion|trillion)\b)"
+# Chinese numerals are everywhere (统一, 进一步): only try the tail where a unit or scale could follow.
+_CN_NEXT = r"(?=[点万亿千百十兆吉元户个人家所项座名栋处套%‰美多余\s-])"
+FIGURE_PATTERNS = [
+    re.compile(rf"(?P<num>{NUM_AR_AT_START})(?:{_TAIL}{_BARE})"),
+    re.compile(rf"(?P<num>{NUM_CN_AT_START}){_CN_NEXT}(?:{_TAIL}{_BARE})"),
+    re.compile(rf"(?P<prefix>{_PREFIX})\s?(?P<pnum>{NUM_AR})(?:\s?(?P<pscale>{SCALE_EN}|{SCALE_CN}))?"
+               rf"(?:\s?(?P<punit>元|yuan\b|RMB\b|dollars?\b))?"),
+    re.compile(rf"百分之(?P<pct>{NUM_AR}|{NUM_CN})"),
+    re.compile(r"(?P<tenk>万)兆"),
+]
+# Figures in English words ("one gigabit per second", "half of households") are rare; searching
+# every word for a numeral is slow, so find the unit words first and look back for a numeral.
+WORD_FIGURE_RX = re.compile(
+    rf"(?P<half>\b[Hh]alf) of (?:the |all )?(?=households|homes|families|users|residents|people|population|villages)"
+    rf"|(?P<num>(?i:{NUM_EN})){_TAIL}"
+)
+_EN_UNIT_HINT = re.compile(r"per ?cent|percent|pct|gigabit|megabit|households|homes|families|users|subscribers"
+                           r"|villages|people|residents|population|yuan|dollars|billion|million|base station")
+_WORD_BEFORE = re.compile(rf"(?i)(?:{NUM_EN}|\bhalf of (?:the |all )?)[\s-]?(?:(?:{SCALE_EN})[\s-]?)?$")
 
 
 @dataclass(slots=True)
@@ -90,38 +118,45 @@ def _unit_of(m: re.Match) -> tuple[str, float, str]:
     raise AssertionError("unit group expected")
 
 
+def _bare_figure(text: str, m: re.Match, num: str) -> Figure | None:
+    if _bad_start(text, m.start()) or num[0] in "十百千" or num in _SINGLE_DIGIT_CN:
+        return None
+    value = parse_number(num)
+    if value is None:
+        return None
+    return Figure(value * scale_of(m.group("bscale")), "count", m.start(), m.end(), m.start(),
+                  surface=m.group(), bare=True)
+
+
 def _bad_start(text: str, start: int) -> bool:
     """Digits glued to letters are names (IPV6, M2C); 第 makes an ordinal."""
     prev = text[start - 1] if start else ""
-    return prev.isascii() and prev.isalpha() or prev in ("第", ".", "=")
+    return prev.isascii() and prev.isalpha() or prev in ("第", ".", "=", "$", "¥")
 
 
 def _figure(text: str, m: re.Match) -> Figure | None:
-    if m.group("pnum"):
+    groups = m.groupdict()
+    if groups.get("half"):
+        return Figure(50.0, "percent", m.start(), m.start() + 7, m.start(), surface=m.group().strip())
+    if groups.get("num"):
+        return _numeral_figure(text, m)
+    if groups.get("pnum"):
         if _bad_start(text, m.start()) or text[m.end():m.end() + 1] == "=":
             return None  # an exchange rate (US$1=6.12 RMB), not an amount
         unit = CURRENCY_PREFIX[m.group("prefix")]
         value = parse_number(m.group("pnum")) * scale_of(m.group("pscale") or "")
         return Figure(value, unit, m.start(), m.end(), m.start("pnum"), surface=m.group())
-    if m.group("pct"):
+    if groups.get("pct"):
         return Figure(parse_number(m.group("pct")), "percent", m.start(), m.end(), m.start(), surface=m.group())
-    if m.group("half"):
-        return Figure(50.0, "percent", m.start(), m.start() + 7, m.start(), surface=m.group().strip())
-    if m.group("bare"):
-        if _bad_start(text, m.start()) or m.group("bare")[0] in "十百千" or m.group("bare") in _SINGLE_DIGIT_CN:
-            return None
-        value = parse_number(m.group("bare"))
-        if value is None:
-            return None
-        return Figure(value * scale_of(m.group("bscale")), "count", m.start(), m.end(), m.start(),
-                      surface=m.group(), bare=True)
-    if m.group("tenk"):
+    if groups.get("tenk"):
         return Figure(10000.0, "Mbps", m.start(), m.end(), m.start(), surface=m.group())
     return _numeral_figure(text, m)
 
 
 def _numeral_figure(text: str, m: re.Match) -> Figure | None:
     num = m.group("num")
+    if m.groupdict().get("bscale"):
+        return _bare_figure(text, m, num)
     unit, mult, surface_unit = _unit_of(m)
     if _bad_start(text, m.start()) or text[m.end():m.end() + 1] == "=":
         return None
@@ -139,13 +174,28 @@ def _numeral_figure(text: str, m: re.Match) -> Figure | None:
     return Figure(value * scale * mult, unit, m.start(), m.end(), m.start(), upper, m.group())
 
 
-def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
-    figures = []
-    for m in FIGURE_RX.finditer(text, start, len(text) if end is None else end):
-        fig = _figure(text, m)
-        if fig is not None:
-            figures.append(fig)
-    return figures
+def find_figures(text: str) -> list[Figure]:
+    found = [f for rx in FIGURE_PATTERNS for m in rx.finditer(text) if (f := _figure(text, m)) is not None]
+    return _leftmost_longest(found + _word_figures(text))
+
+
+def _word_figures(text: str) -> list[Figure]:
+    found = []
+    for hint in _EN_UNIT_HINT.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, hint.start() - 40), hint.start())
+        m = before and WORD_FIGURE_RX.match(text, before.start())
+        if m and (f := _figure(text, m)) is not None:
+            found.append(f)
+    return found
+
+
+def _leftmost_longest(figures: list[Figure]) -> list[Figure]:
+    """In text order; where two readings overlap (US$60.4 billion and 60.4 billion) the earlier, then longer, wins."""
+    out: list[Figure] = []
+    for f in sorted(figures, key=lambda f: (f.start, -f.end)):
+        if not out or f.start >= out[-1].end:
+            out.append(f)
+    return out
 
 
 def parse_unit_cell(cell: str) -> tuple[str, float] | None:

@@ -18,15 +18,25 @@ PLAN_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五"
 PLAN_EN = {"11th": 2010, "12th": 2015, "13th": 2020, "14th": 2025, "15th": 2030}
 RELATIVE = {"今年": 0, "年内": 0, "全年": 0, "当年": 0, "本年": 0, "this year": 0, "明年": 1, "next year": 1}
 
-YEAR_RX = re.compile(
-    rf"(?P<zh_pre>{DEADLINE_BEFORE_ZH})?(?P<zh>{YEAR}|{CN_YEAR})年(?P<zh_post>{DEADLINE_AFTER_ZH})?"
-    rf"(?P<date>\d{{1,2}}月|[一二三四五六七八九十]{{1,2}}月|第[一二三四]季度|上半年|下半年|[一二三四]季度)?"
-    rf"|(?P<range>{YEAR})\s?[-—–~至到]\s?(?P<range_end>{YEAR})年"
-    rf"|[“\"]?(?P<plan>{'|'.join(PLAN_END)})[”\"]?(?:规划)?(?P<plan_post>末|期末|期间|时期|时期末|期)?"
-    rf"|(?i:\b(?P<en_pre>{DEADLINE_BEFORE_EN}|in|for|of)\s+(?:the\s+(?:year\s+)?)?)(?P<en>{YEAR})\b(?![-/]\d)"
-    rf"|\b(?P<plan_en>{'|'.join(PLAN_EN)}) Five[- ]Year Plan"
-    rf"|(?P<rel>{'|'.join(RELATIVE)})"
-)
+_AFTER_YEAR = (rf"(?:年(?P<zh_post>{DEADLINE_AFTER_ZH})?"
+               r"(?P<date>\d{1,2}月|[一二三四五六七八九十]{1,2}月|第[一二三四]季度|上半年|下半年|[一二三四]季度)?"
+               r"(?P<zh>))")
+_CN_YEAR_DIGITS = "〇零一二三四五六七八九"
+# One pattern per way a year expression starts (each opens with a plain character or class, which
+# lets the regex engine jump between candidates); the word before it (到, by, in) is read after.
+YEAR_PATTERNS = [
+    re.compile(rf"(?P<y>[12](?<!\d[12])(?<!\d\.[12])\d{{3}})(?!\d)"
+               rf"(?:{_AFTER_YEAR}|\s?[-—–~至到]\s?(?P<range_end>[12]\d{{3}})年)?"),
+    re.compile(rf"(?P<y>[一二](?<![{_CN_YEAR_DIGITS}][一二])[{_CN_YEAR_DIGITS}]{{3}}){_AFTER_YEAR}"),
+    re.compile(r"十(?P<plan>[一二三四五])五[”\"]?(?:规划)?(?P<plan_post>末|期末|期间|时期|时期末|期)?"),
+    re.compile(r"(?P<plan_en>1[1-5])th Five[- ]Year Plan"),
+    re.compile(r"(?P<rel>[今明全当本]年|年内)"),
+    re.compile(r"(?P<rel>(?:[Tt]his|[Nn]ext) year)"),
+]
+_REFERENCE = re.compile(r"(?:较|比|相比|同比|与)$")
+_ZH_BEFORE = re.compile(rf"(?:{DEADLINE_BEFORE_ZH})$")
+_EN_BEFORE = re.compile(rf"(?i)\b(?P<pre>{DEADLINE_BEFORE_EN}|in|for|of)\s+(?:the\s+(?:year\s+)?)?$")
+_EN_YEAR_END = re.compile(r"\b(?![-/]\d)")
 
 
 @dataclass(slots=True)
@@ -43,36 +53,47 @@ def _year(s: str) -> int:
     return int(s) if s.isdigit() else parse_chinese_integer(s)
 
 
-def _mention(m: re.Match) -> YearMention | None:
-    if m.group("zh"):
-        if m.group("date") and m.group("date").endswith("月"):
-            return None  # a calendar date, not a target year
-        pre = m.group("zh_pre") or ""
-        kind = "sub_period" if m.group("date") else "as_of" if pre.startswith("截") else (
-            "deadline" if pre or m.group("zh_post") else "point")
-        return YearMention(m.start(), m.end(), _year(m.group("zh")), kind)
-    if m.group("range"):
-        return YearMention(m.start(), m.end(), int(m.group("range_end")), "deadline")
-    if m.group("plan"):
-        return YearMention(m.start(), m.end(), PLAN_END[m.group("plan")], "deadline")
-    if m.group("en"):
-        pre = m.group("en_pre").lower()
-        kind = "point" if pre in ("in", "for", "of") else "deadline"
-        return YearMention(m.start(), m.end(), int(m.group("en")), kind, english=True)
-    if m.group("plan_en"):
-        return YearMention(m.start(), m.end(), PLAN_EN[m.group("plan_en")], "deadline", english=True)
-    rel = m.group("rel")
+def _mention(text: str, m: re.Match) -> YearMention | None:
+    g = m.groupdict()
+    if g.get("y"):
+        return _numeric_year(text, m, g)
+    if g.get("plan"):
+        return YearMention(m.start(), m.end(), PLAN_END[f"十{g['plan']}五"], "deadline")
+    if g.get("plan_en"):
+        return YearMention(m.start(), m.end(), PLAN_EN[g["plan_en"] + "th"], "deadline", english=True)
+    rel = g["rel"]
     return YearMention(m.start(), m.end(), None, "relative", RELATIVE[rel.lower() if rel.isascii() else rel],
                        english=rel.isascii())
 
 
-def find_years(text: str, start: int = 0, end: int | None = None) -> list[YearMention]:
-    out = []
-    for m in YEAR_RX.finditer(text, start, len(text) if end is None else end):
-        mention = _mention(m)
-        if mention is not None:
-            out.append(mention)
-    return out
+def _numeric_year(text: str, m: re.Match, g: dict) -> YearMention | None:
+    year = _year(g["y"])
+    if not 1900 <= year <= 2099:
+        return None
+    if g.get("range_end"):
+        return YearMention(m.start(), m.end(), int(g["range_end"]), "deadline")
+    if g.get("zh") is not None:  # 2015年…
+        if _REFERENCE.search(text, max(0, m.start() - 3), m.start()):
+            return None  # 较2014年下降30%: the year compared with, not the year of the target
+        pre = _ZH_BEFORE.search(text, max(0, m.start() - 4), m.start())
+        word = pre.group() if pre else ""
+        if g["date"] and g["date"].endswith("月"):
+            if not (word.startswith("截") or text.startswith(("底", "末"), m.end())):
+                return None  # a calendar date, not a target year
+            return YearMention(pre.start() if pre else m.start(), m.end(), year, "as_of")  # 截至2015年9月底
+        kind = "sub_period" if g["date"] else "as_of" if word.startswith("截") else (
+            "deadline" if word or g["zh_post"] else "point")
+        return YearMention(pre.start() if pre else m.start(), m.end(), year, kind)
+    pre = _EN_BEFORE.search(text, max(0, m.start() - 24), m.start())
+    if not pre or not _EN_YEAR_END.match(text, m.end()):
+        return None
+    kind = "point" if pre.group("pre").lower() in ("in", "for", "of") else "deadline"
+    return YearMention(pre.start(), m.end(), year, kind, english=True)
+
+
+def find_years(text: str) -> list[YearMention]:
+    found = [y for rx in YEAR_PATTERNS for m in rx.finditer(text) if (y := _mention(text, m)) is not None]
+    return sorted(found, key=lambda y: y.start)
 
 
 # "in 2015", "by 2020", "in 2013/2015", "respectively by 2020" right after a figure.

@@ -1,0 +1,76 @@
+"""Target tables flattened into text: each cell under a year column is a record."""
+import pytest
+
+from tridoc import extract_text
+
+PIPE_ROWS = """到2015年主要指标如下:
+|指标|单位|2013年（基数）|2014年|2015年|2020年|
+|1.宽带用户规模| | | | | |
+|固定宽带接入用户|万户|920|1050|1200|2000|
+|其中：光纤到户（FTTH）用户|万户|160|300|450|——|
+|城市家庭宽带接入能力|Mbps|8|12|20|50|
+|大型企事业单位接入带宽|Mbps| | |大于100|大于1000|
+|行政村通宽带比例|%|85|90|95|＞98|
+|省际出口带宽|Gbps|3200|4500|6000|20000|
+|互联网数据量|太字节|7800|15000|20000||
+"""
+
+ONE_CELL_PER_LINE = """“宽带中国”发展目标 |
+指标 |
+单位 |
+2013 年 |
+2015 年 |
+2020 年 |
+1. 宽带用户规模 |
+固定宽带接入用户 |
+亿户 |
+2.1 |
+2.7 |
+4.0 |
+城市宽带接入能力 |
+Mbps |
+20(80%用户) |
+20 |
+50 |
+其中:发达城市 |
+Mbps |
+|
+100(部分城市) |
+1000(部分用户) |
+资料来源:中央人民政府网 |
+"""
+
+
+def rows(text):
+    return {(t.value, t.unit, t.year, t.comparator, t.indicator, t.scope, t.kind) for t in extract_text(text).targets}
+
+
+def test_pipe_rows_give_one_record_per_year_cell():
+    got = rows(PIPE_ROWS)
+    assert (12e6, "count", 2015, "eq", "broadband.users", None, "target") in got
+    assert (9.2e6, "count", 2013, "eq", "broadband.users", None, "baseline") in got  # 基数 column
+    assert (4.5e6, "count", 2015, "eq", "fiber.users", None, "target") in got
+    assert (50, "Mbps", 2020, "eq", "broadband.access_speed", "urban", "target") in got
+    assert (1000, "Mbps", 2020, "gt", "broadband.access_speed", "enterprise", "target") in got
+    assert (98, "percent", 2020, "gt", "broadband.village_coverage", None, "target") in got
+    assert (6e6, "Mbps", 2015, "eq", "broadband.export_bandwidth", None, "target") in got
+
+
+def test_dashes_empty_cells_and_other_units_give_nothing():
+    got = rows(PIPE_ROWS)
+    assert not any(r[4] == "fiber.users" and r[2] == 2020 for r in got)
+    assert not any(r[0] == 15000 or r[0] == 7800 for r in got)  # 太字节 is not a GUIDE unit
+    assert len([r for r in got if r[4] == "broadband.access_speed" and r[5] == "enterprise"]) == 2
+
+
+def test_one_cell_per_line():
+    got = rows(ONE_CELL_PER_LINE)
+    assert (2.7e8, "count", 2015, "eq", "broadband.users", None, "target") in got
+    assert (1000, "Mbps", 2020, "eq", "broadband.access_speed", "some_cities", "target") in got
+    assert (20, "Mbps", 2013, "eq", "broadband.access_speed", "urban", "target") in got
+    assert len(got) == 8
+
+
+@pytest.mark.parametrize("text", ["2013年\n2015年\n", "指标 | 单位\n固定宽带 | 亿户 | 2.1\n"])
+def test_no_year_header_no_table(text):
+    assert extract_text(text).targets == []
