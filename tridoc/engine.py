@@ -46,10 +46,23 @@ def _drafts(text: str, catalogue: Catalogue, doc_year: int | None) -> list[Draft
     masked = [(m.start(), m.end()) for m in _MASK_RX.finditer(text)]
     table_drafts, table_spans = read_tables(text, catalogue, doc_year)
     skip = sorted(masked + table_spans)
-    figures = [f for f in find_figures(text) if not _inside(skip, f.start)]
-    years = [y for y in find_years(text) if not _inside(skip, y.start)]
-    sentences = [s for s in split_sentences(text, 0, len(text)) if not _inside(table_spans, s[0])]
+    figures = _outside(find_figures(text), skip)
+    years = _outside(find_years(text), skip)
+    sentences = split_sentences(text, 0, len(text))
+    if table_spans:
+        sentences = [s for s in sentences if not _inside(table_spans, s[0])]
     return table_drafts + SentenceReader(text, catalogue, doc_year).read(figures, years, sentences)
+
+
+def _outside(items: list, spans: list[tuple[int, int]]) -> list:
+    """Items (in text order, with .start) that fall in none of the sorted spans: one sweep."""
+    out, k = [], 0
+    for item in items:
+        while k < len(spans) and spans[k][1] <= item.start:
+            k += 1
+        if k == len(spans) or item.start < spans[k][0]:
+            out.append(item)
+    return out
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:

@@ -86,9 +86,9 @@ CLAUSE_BREAK = re.compile(r"[,:;，：；]|(?<!\d),|,(?!\d)")
 # Heading markers at the head of a line, from outer to inner as Chinese documents nest them;
 # a heading ends the deadline year set under a heading of its own rank or deeper.
 HEADING_MARKERS = [
-    ("chapter", re.compile(r"^\s*第[一二三四五六七八九十]+[章节部分篇]")),
-    ("cn_dun", re.compile(r"^\s*[一二三四五六七八九十]+[、.]")),
-    ("cn_paren", re.compile(r"^\s*\([一二三四五六七八九十]+\)")),
-    ("ar_dot", re.compile(r"^\s*\d{1,2}(?:[、。]|\.(?!\d))")),
-    ("ar_paren", re.compile(r"^\s*\(\d{1,2}\)")),
+    ("chapter", r"第[一二三四五六七八九十]+[章节部分篇]"),
+    ("cn_dun", r"[一二三四五六七八九十]+[、.]"),
+    ("cn_paren", r"\([一二三四五六七八九十]+\)"),
+    ("ar_dot", r"\d{1,2}(?:[、。]|\.(?!\d))"),
+    ("ar_paren", r"\(\d{1,2}\)"),
 ]

@@ -12,16 +12,16 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-# Full-width ASCII (！..～) and the ideographic space fold to ASCII, one char for one.
-_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
-_FULLWIDTH.update({0x3000: 0x20, 0xA0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20, 0x3007: 0x3007})
-_HAS_FULLWIDTH = re.compile(r"[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009]")
+# Full-width ASCII (！..～), the ideographic space and other wide spaces fold to ASCII, one char for one.
+_FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+_FULLWIDTH.update({"\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "￥": "¥"})
+_FULLWIDTH_RX = re.compile("[" + "".join(_FULLWIDTH) + "]")
 
 # Characters that exist only in traditional script and are common in policy texts;
 # one hit is enough to run the converter (it is the slow step, so run it only then).
-_TRADITIONAL = frozenset(
-    "們這個來時會對發國區縣鄉鎮農業產電億萬達實現戶數據網寬頻務與為點線設進於關應開總興機變質"
-    "無衛經級結構經濟動歷標準舉傳場環營費聯讀體覽團龍"
+_TRADITIONAL = re.compile(
+    "[們這個來時會對發國區縣鄉鎮農業產電億萬達實現戶數據網寬頻務與為點線設進於關應開總興機變質"
+    "無衛經級結構經濟動歷標準舉傳場環營費聯讀體覽團龍]"
 )
 
 _HAN = r"\u3400-\u9fff\uf900-\ufaff"
@@ -45,7 +45,15 @@ def _t2s():
 
 
 def is_traditional(text: str) -> bool:
-    return len(_TRADITIONAL.intersection(text[:20000])) >= 3
+    return len(_TRADITIONAL.findall(text, 0, 20000)) >= 3
+
+
+def fold_width(text: str) -> str:
+    """Full-width to half-width. str.translate is slow on Chinese text; replacing the few
+    characters that occur is some ten times faster."""
+    for c in set(_FULLWIDTH_RX.findall(text)):
+        text = text.replace(c, _FULLWIDTH[c])
+    return text
 
 
 def to_simplified(text: str) -> str:
@@ -82,7 +90,7 @@ class Normalized:
 
 
 def normalize(source: str) -> Normalized:
-    text = source.translate(_FULLWIDTH) if _HAS_FULLWIDTH.search(source) else source
+    text = fold_width(source)
     traditional = is_traditional(text)
     if traditional:
         text = to_simplified(text)

@@ -21,6 +21,7 @@ from .years import YearMention, years_after_figure
 
 MONEY = {"CNY", "USD"}
 NEAR = 100  # how far past a figure its own words can reach
+SUBJECT_REACH = 80  # how far before a figure its subject can start
 
 
 def _word_rx(words: list[str]) -> str:
@@ -111,15 +112,13 @@ def _is_full_stop(text: str, i: int) -> bool:
     return not after or after.isspace() or "\u4e00" <= before <= "\u9fff"
 
 
+_HEADING_RX = re.compile(r"(?m)^[ \t]*(?:" + "|".join(f"(?P<{k}>{p})" for k, p in HEADING_MARKERS) + ")")
+_HEADING_RANK = {kind: rank for rank, (kind, _) in enumerate(HEADING_MARKERS)}
+
+
 def heading_levels(text: str) -> list[tuple[int, int]]:
     """(line offset, rank) of each heading line; rank 0 is the outermost kind of marker."""
-    out = []
-    for m in re.finditer(r"(?m)^.{1,12}", text):
-        for rank, (_, rx) in enumerate(HEADING_MARKERS):
-            if rx.match(m.group()):
-                out.append((m.start(), rank))
-                break
-    return out
+    return [(m.start(), _HEADING_RANK[m.lastgroup]) for m in _HEADING_RX.finditer(text)]
 
 
 # Text before the first heading counts as top level: a 一、 heading ends its year, a (一) does not.
@@ -202,6 +201,7 @@ class SentenceReader:
         breaks = [m.start() for m in CLAUSE_BREAK.finditer(text, s, e)]
         groups, prev_end = [], s
         for i, run in enumerate(runs):
+            prev_end = max(prev_end, run[0].start - SUBJECT_REACH)
             k = bisect_left(breaks, run[0].start)
             clause_start = breaks[k - 1] + 1 if k else s
             k = bisect_left(breaks, run[-1].end)
@@ -312,7 +312,8 @@ class SentenceReader:
 
     def _indicator_before(self, g: _Group, s: int, unit: str) -> str:
         """No cue around the figure in its clause: the nearest one earlier in the sentence."""
-        cues = self.cat.indicator_cues(self.text[s:g.window[0]], unit) if g.window[0] > s else []
+        a = max(s, g.window[0] - SUBJECT_REACH * 2)
+        cues = self.cat.indicator_cues(self.text[a:g.window[0]], unit) if g.window[0] > a else []
         if not cues:
             return OTHER
         return max(cues, key=lambda c: (c.end, c.length)).key
