@@ -1,0 +1,351 @@
+"""Document facts: dates, document numbers, region, issuer, title, language."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from tridoc.facts import document_facts, en_forms, parse_date, place_entries, zh_forms
+from tridoc.models import DocumentInfo
+from tridoc.normalize import normalize
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def facts(raw: str) -> dict:
+    n = normalize(raw)
+    return document_facts(n.text, n.traditional)
+
+
+# ---------------------------------------------------------------------------
+# (1) the real documents against their gold files, with the scorer's rules
+# ---------------------------------------------------------------------------
+
+def _gold_docs():
+    pairs = [(d, SHARED / "eval/gold" / f"{d.stem}.gold.json") for d in sorted((SHARED / "seeds").glob("*.txt"))]
+    pairs += [(d, SHARED / "eval/dev/gold" / f"{d.stem}.gold.json")
+              for d in sorted((SHARED / "eval/dev/docs").glob("*.txt"))]
+    return [pytest.param(d, g, id=d.stem[:24]) for d, g in pairs if g.exists()]
+
+
+GOLD_DOCS = _gold_docs()
+
+
+@pytest.mark.skipif(not GOLD_DOCS, reason="../shared is not there")
+@pytest.mark.parametrize("doc, gold", GOLD_DOCS)
+def test_gold_region_and_date(doc: Path, gold: Path):
+    want = json.loads(gold.read_text(encoding="utf-8"))["document"]
+    got = facts(doc.read_text(encoding="utf-8"))
+    if want["region"]:
+        assert got["region"] and want["region"].lower() in got["region"].lower()
+    else:
+        assert got["region"] is None
+    if want["date"]:
+        assert str(got["date"]).startswith(want["date"])
+    else:
+        assert got["date"] is None
+    DocumentInfo(**got)  # the dict fits the output model
+
+
+@pytest.mark.skipif(not GOLD_DOCS, reason="../shared is not there")
+def test_seed_003_keeps_both_dates_and_own_number():
+    got = facts((SHARED / "seeds/003_40dd9cc1b2a28e96.txt").read_text(encoding="utf-8"))
+    assert got["issued"] == dt.date(2014, 2, 22)      # signature "2014 2 22" under 湖南省人民政府
+    assert got["published"] == dt.date(2014, 4, 29)   # 发布时间:2014-04-29
+    assert got["doc_number"] == "湘政发〔2014〕8号"     # not the cited 国发〔2013 31号
+    assert got["issuer"] == "湖南省人民政府"
+    assert got["region_level"] == "province"
+
+
+# ---------------------------------------------------------------------------
+# (2) one date expression
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, want", [
+    ("二〇一二年五月四日", dt.date(2012, 5, 4)),
+    ("二〇一四年十二月二十二日", dt.date(2014, 12, 22)),
+    ("二O一三年十月三十一日", dt.date(2013, 10, 31)),
+    ("2014年2月22日", dt.date(2014, 2, 22)),
+    ("2012年05月04日", dt.date(2012, 5, 4)),
+    ("2014-04-29", dt.date(2014, 4, 29)),
+    ("2014/4/29", dt.date(2014, 4, 29)),
+    ("2014.04.29", dt.date(2014, 4, 29)),
+    ("May 4, 2012", dt.date(2012, 5, 4)),
+    ("4 May 2012", dt.date(2012, 5, 4)),
+    ("August 20, 2013", dt.date(2013, 8, 20)),
+    ("Aug. 20, 2013", dt.date(2013, 8, 20)),
+    ("2014 2 22", dt.date(2014, 2, 22)),
+    ("发布时间:2014-04-29", dt.date(2014, 4, 29)),
+])
+def test_parse_date(text, want):
+    assert parse_date(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "2015年底", "2008-2020年", "〔2013〕31号", "on August 19", "2014年2月30日", "二〇一四年十三月一日",
+    "3.14Mbps", "2015年", "June 30", "",
+])
+def test_parse_date_rejects(text):
+    assert parse_date(text) is None
+
+
+# ---------------------------------------------------------------------------
+# (3) document numbers
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("raw, want", [
+    ("湘政发〔2014〕8号\n各市州人民政府:", "湘政发〔2014〕8号"),
+    ("湘政发〔 2014 8\n各市州人民政府:", "湘政发〔2014〕8号"),             # closing bracket and 号 lost
+    ("湘政发〔2014〕8 号\n", "湘政发〔2014〕8号"),
+    ("国发[2013]31号\n", "国发〔2013〕31号"),
+    ("济政办发(2014)26号\n", "济政办发〔2014〕26号"),
+    ("济政办发（2014）26号\n", "济政办发〔2014〕26号"),                  # full-width parentheses
+    ("穗科信字〔2012〕125号\n", "穗科信字〔2012〕125号"),
+    # the own number beats the numbers the text cites
+    ("湘政发〔2014〕8号\n根据《关于印发“宽带中国”战略及实施方案的通知》(国发〔2013〕31号)精神",
+     "湘政发〔2014〕8号"),
+    ("关于转发鲁政办发〔2014〕20号文件的通知\n济政办发〔2014〕26号\n", "济政办发〔2014〕26号"),
+    ("根据《国务院关于印发…的通知》(国发〔2013〕31号)精神,结合我省实际。", None),
+    ("按照国发〔2013〕31号文件要求,做好工作。", None),
+    # years in names and labels are no numbers
+    ("落实《珠江三角洲地区改革发展规划纲要(2008-2020年)》。", None),
+    ("城市家庭宽带接入(2015)20Mbps以上。", None),
+    ("到2015年,宽带用户达到8000万户。", None),
+])
+def test_doc_number(raw, want):
+    assert facts(raw)["doc_number"] == want
+
+
+# ---------------------------------------------------------------------------
+# (4) region choice
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("raw, region, level", [
+    # the issuer's place wins over the places the text talks about
+    ("广州市科技和信息化局关于推进三网融合的通知\n深圳、深圳、深圳、深圳、深圳的经验值得学习。", "Guangzhou", "city"),
+    ("深圳市宽带发展。深圳深圳深圳深圳。\n湖南省人民政府\n \n2014年2月22日", "Hunan", "province"),
+    ("工作方案\n到2015年,深圳深圳深圳。\n来源:湖南省人民政府 发布时间:2014-04-29", "Hunan", "province"),
+    # a district that dominates beats its city; a city that dominates beats its district
+    ("上海市浦东新区智慧城市建设纲要\n到2015年,浦东新区宽带覆盖率达到90%。智慧浦东,浦东领先,上海。", "Pudong", "district"),
+    ("上海市宽带发展规划\n到2015年,上海宽带覆盖率达到90%。上海市各区,包括浦东。上海领先。", "Shanghai", "province"),
+    # a provincial text that cites the State Council stays provincial
+    ("湖南省人民政府关于推进宽带发展的实施意见\n根据国务院《关于印发“宽带中国”战略及实施方案的通知》精神,结合我省实际。",
+     "Hunan", "province"),
+    ("关于加快宽带建设的实施意见\n2013年8月1日,国务院印发了《“宽带中国”战略及实施方案》。为贯彻落实,结合我省实际,"
+     "提出如下意见。\n到2015年,全省宽带普及率达到50%。浙江省各地要抓好落实。", "Zhejiang", "province"),
+    # national issuers and national reports
+    ("国务院关于印发“宽带中国”战略及实施方案的通知\n各省、自治区、直辖市人民政府:", "China", "country"),
+    ("国务院印发《“宽带中国”战略及实施方案》\n2013-08-10\n北京、上海等城市率先实现。", "China", "country"),
+    ("近日,工业和信息化部印发《关于实施“宽带中国”2015专项行动的意见》,今年将新增光纤到户覆盖家庭8000万户。",
+     "China", "country"),
+    ("China's State Council released a strategic plan for broadband, with Beijing and Shanghai leading.",
+     "China", "country"),
+    # 宽带中国 / 中国移动 are names, not a national scope
+    ("实施“宽带中国”战略,中国移动、中国电信、中国联通加大投入。\n到2015年,江苏全省宽带普及率达到50%,全省城市家庭…",
+     "Jiangsu", "province"),
+    # traditional script: the issuer decides, not the province whose document it forwards
+    ("濟南市人民政府辦公廳關於轉發魯政辦發〔2014〕20號文件的通知\n現將《山東省人民政府辦公廳關於印發山東省寬帶實施方案的通知》"
+     "轉發給你們。按照全省統一部署,山東省各市。", "Jinan", "city"),
+    # names that are common words count with their suffix only
+    ("朝阳市人民政府关于加快信息化的意见\n加快发展。", "Chaoyang", "city"),
+    ("吉林市宽带发展规划\n吉林市将加快建设,吉林市城区覆盖。", "Jilin", "city"),
+    # English names, matched as words
+    ("Shenzhen will build broadband. Shenzhen leads. Shenzhen, the only pilot city in Guangdong Province.",
+     "Shenzhen", "city"),
+    ("Hunan Province sets targets. Hunan will reach 50% by 2015.", "Hunan", "province"),
+    ("Hong Kong SAR sets targets. Xi’an's plan and Hong Kong's.", "Hong Kong", "province"),
+])
+def test_region(raw, region, level):
+    got = facts(raw)
+    assert (got["region"], got["region_level"]) == (region, level)
+
+
+@pytest.mark.parametrize("raw", [
+    # no place at all, only names holding 中国 / China
+    "实施“宽带中国”战略,中国移动、中国电信加大投入。到2015年,宽带普及率达到50%。",
+    "Thoroughly implement the spirit of the 18th National Congress of the Communist Party of China. "
+    "We will implement the Broadband China strategy; the city will reach 20Mbps. China Mobile and China Unicom.",
+    # common words that are also place names, without their suffix
+    "朝阳产业加快发展,白银价格,阿里巴巴、中山大学、文山会海,推广安全可靠的产品。",
+    "中山市场繁荣,大同市场活跃,推进幸福建设。",
+    # one plain mention deep in the body is not enough
+    "一、指导思想\n二、主要任务\n三、保障措施\n四、其他\n五、附则\n加快发展,学习杭州经验。",
+])
+def test_no_region(raw):
+    assert facts(raw)["region"] is None
+
+
+def test_region_has_chinese_name_and_level():
+    got = facts("湖南省人民政府关于推进宽带发展的实施意见\n湖南省")
+    assert (got["region"], got["region_zh"], got["region_level"]) == ("Hunan", "湖南", "province")
+    assert facts("国务院关于印发方案的通知\n")["region_zh"] == "中国"
+
+
+# ---------------------------------------------------------------------------
+# dates of a document
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("raw, issued, published", [
+    # signature under the issuers of a notice, in Chinese numerals
+    ("特此通知\n\n广州市科技和信息化局\n\n市三网融合工作协调小组\n\n二〇一二年五月四日\n\n广州市三网融合试点建设工作方案",
+     dt.date(2012, 5, 4), None),
+    # a signature whose Chinese characters were lost, and a publication date on top
+    ("湖南省人民政府关于推进宽带的实施意见\n来源:湖南省人民政府 发布时间:2014-04-29\n正文。\n湖南省人民政府\n \n 2014 2 22\n",
+     dt.date(2014, 2, 22), dt.date(2014, 4, 29)),
+    # the lead sentence that issues the document; the date line on top is the publication
+    ("国务院印发《“宽带中国”战略及实施方案》|\n2013-08-10 |\n2013年8月1日,国务院以国发〔2013〕31号文件印发了《“宽带中国”战略及实施方案》。",
+     dt.date(2013, 8, 1), dt.date(2013, 8, 10)),
+    # English dateline; a date without a year is no date
+    ("Asia Express\nChina to Provide Nationwide Broadband\nAugust 20, 2013\n\nChina's State Council released a plan, "
+     "as reported on August 19.", None, dt.date(2013, 8, 20)),
+    ("BEIJING, Aug. 20, 2013 (Xinhua) -- The plan sets targets.", None, dt.date(2013, 8, 20)),
+    # labels
+    ("某某方案\n成文日期:2014年3月1日\n发布日期:2014年3月9日\n正文。", dt.date(2014, 3, 1), dt.date(2014, 3, 9)),
+    ("正文。\n来源:广州市科技和信息化局2012年05月04日", None, dt.date(2012, 5, 4)),
+])
+def test_document_dates(raw, issued, published):
+    got = facts(raw)
+    assert (got["issued"], got["published"]) == (issued, published)
+    assert got["date"] == (issued or published)
+
+
+@pytest.mark.parametrize("raw", [
+    "到2015年底,固定宽带家庭普及率达到50%。落实《规划纲要(2008-2020年)》和国发〔2013〕31号文件。",
+    "on June 30, the State Council officially approved Shenzhen. Copyright © 2011",
+    "正文。\n2014 2 22\n",                                     # three numbers without an issuer above
+    "关于加快宽带建设的实施意见\n2013年8月1日,国务院印发了《“宽带中国”战略》。为贯彻落实,结合我省实际,提出意见。",
+    "为贯彻落实国务院2013年8月1日印发的《“宽带中国”战略》,提出如下意见。",
+    "项目表\n完成日期:2015年12月31日\n正文。",                          # a deadline is no label
+    "标题\n" + "正文。\n" * 30 + "日期:2015年12月31日\n" + "正文。\n" * 30,  # labels deep in the body
+])
+def test_no_date(raw):
+    assert facts(raw)["date"] is None
+
+
+# ---------------------------------------------------------------------------
+# issuer, title, language
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("raw, issuer", [
+    ("湖南省人民政府关于推进宽带的实施意见\n正文。", "湖南省人民政府"),
+    ("湘潭市人民政府办公室\n关于印发方案的通知\n正文。", "湘潭市人民政府办公室"),
+    ("正文。\n\n广州市科技和信息化局\n\n市三网融合工作协调小组\n\n二〇一二年五月四日", "广州市科技和信息化局"),
+    ("国务院印发《“宽带中国”战略及实施方案》\n正文。", "国务院"),
+    ("近日,国家新闻出版广电总局印发《通知》。", "国家新闻出版广电总局"),
+    # several issuers joined by 、 or 和; a local organ's name starts with its place
+    ("工业和信息化部、国家发展改革委印发《关于实施“宽带中国”2015专项行动的意见》。", "工业和信息化部、国家发展改革委"),
+    ("近日,湖南省经济和信息化委员会和湖南省通信管理局联合印发《意见》。", "湖南省经济和信息化委员会和湖南省通信管理局"),
+    ("根据湖南省人民政府办公厅印发《方案》的要求,推进工作。", None),
+    ("正文。\n来源:湖南省人民政府 发布时间:2014-04-29", "湖南省人民政府"),
+    ("资料来源:中华人民共和国中央人民政府网", None),              # a website is no issuer
+    ("China's State Council released a strategic plan.", "State Council"),
+    ("On June 30, the State Council officially approved Shenzhen as a pilot city.", None),  # approving is not issuing
+])
+def test_issuer(raw, issuer):
+    assert facts(raw)["issuer"] == issuer
+
+
+@pytest.mark.parametrize("raw, title", [
+    ("湖南省人民政府关于推进“宽带中国”战略促进信息消费的实施意见\n\n来源:湖南省人民政府", "湖南省人民政府关于推进“宽带中国”战略促进信息消费的实施意见"),
+    ("穗科信字〔2012〕125号\n\n各区人民政府:\n\n特此通知\n\n二〇一二年五月四日\n\n广州市三网融合试点建设工作方案\n正文",
+     "广州市三网融合试点建设工作方案"),
+    ("|\n|\n国务院印发《“宽带中国”战略及实施方案》 |\n2013-08-10 |", "国务院印发《“宽带中国”战略及实施方案》"),
+    ("Asia Express\nChina to Provide Nationwide Broadband Coverage by 2020\n", "Asia Express"),
+    ("一、指导思想\n(一)总体要求。加快发展。", None),                  # section headings are not titles
+])
+def test_title(raw, title):
+    assert facts(raw)["title"] == title
+
+
+@pytest.mark.parametrize("raw, language", [
+    ("China's State Council released a strategic plan for broadband (宽带中国).", "en"),
+    ("湖南省人民政府关于推进宽带的实施意见,到2015年达到20Mbps。", "zh-Hans"),
+    ("濟南市人民政府辦公廳關於加快寬帶網絡建設的通知,到2015年實現。", "zh-Hant"),
+])
+def test_language(raw, language):
+    assert facts(raw)["language"] == language
+
+
+# ---------------------------------------------------------------------------
+# the place list
+# ---------------------------------------------------------------------------
+
+def test_regions_cover_all_provinces_and_prefectures():
+    entries = place_entries()
+    levels = Counter(e["level"] for e in entries)
+    assert levels["province"] == 34
+    assert levels["city"] >= 333
+    provinces = {e["name_zh"] for e in entries if e["level"] == "province"}
+    for e in entries:
+        assert set(e) <= {"name_zh", "name_en", "level", "parent", "city", "suffixes", "bare",
+                          "aliases_zh", "aliases_en", "not_before"}, e
+        assert e["suffixes"], e
+        if e["level"] != "province":
+            assert e.get("parent") in provinces, e
+    per_province = Counter(e["parent"] for e in entries if e["level"] == "city")
+    assert per_province["广东"] == 21 and per_province["四川"] == 21 and per_province["江苏"] == 13
+
+
+def test_region_options_are_read():
+    entries = {(e["name_zh"], e["level"]): e for e in place_entries()}
+    assert entries["西安", "city"]["aliases_en"] == ["Xi’an", "Xian"]
+    assert entries["福建", "province"]["not_before"] == "设"
+    assert entries["朝阳", "district"]["bare"] is False and entries["朝阳", "district"]["city"] == "北京"
+    assert entries["延边", "city"]["suffixes"] == ["朝鲜族自治州", "州"]
+    assert "parent" not in entries["北京", "province"]
+
+
+def test_regions_have_unique_names_per_level():
+    seen = Counter((e["name_zh"], e["level"]) for e in place_entries())
+    assert [k for k, n in seen.items() if n > 1] == []
+
+
+@pytest.mark.parametrize("form, en", [
+    ("呼和浩特市", "Hohhot"), ("乌鲁木齐", "Urumqi"), ("济南", "Jinan"), ("延边朝鲜族自治州", "Yanbian"),
+    ("内蒙古自治区", "Inner Mongolia"), ("吉林", "Jilin"), ("海南藏族自治州", "Hainan Prefecture (Qinghai)"),
+    ("滨海新区", "Binhai"), ("雄安新区", "Xiong'an"),
+])
+def test_gazetteer_forms(form, en):
+    assert zh_forms().names[form][0].name_en == en
+
+
+@pytest.mark.parametrize("form", ["朝阳", "中山", "白银", "阿里", "滨海", "两江", "南山", "海南州" + "x"])
+def test_common_words_are_not_place_forms(form):
+    assert form not in zh_forms().names
+
+
+def test_every_place_form_is_found():
+    for form, (place, _, _) in zh_forms().names.items():
+        assert facts(form)["region"] == place.name_en, form
+    for form, place in en_forms().names.items():  # Hunan, Hunan Province, Xi'an, Ürümqi City
+        assert facts(form)["region"] == place.name_en, form
+
+
+def test_english_forms_keep_the_first_place_of_a_shared_name():
+    assert en_forms().names["Jilin"].level == "province"
+    assert en_forms().names["Jilin City"].level == "city"
+    assert en_forms().names["Suzhou"].name_zh == "苏州"
+
+
+# ---------------------------------------------------------------------------
+# long texts: places are counted in the head and the tail only
+# ---------------------------------------------------------------------------
+
+BLOCK = ("湖南省人民政府关于推进宽带的实施意见\n到2015年,全省固定宽带家庭普及率达到45%,长沙、株洲、湘潭率先。"
+         "根据《国务院关于印发方案的通知》(国发〔2013〕31号)精神。Shenzhen and China Mobile.\n")
+
+
+def test_long_text_gives_the_facts_of_its_head():
+    long_text = BLOCK * (3_000_000 // len(BLOCK))
+    got = document_facts(long_text)
+    assert got == document_facts(BLOCK * 20)
+    assert got["region"] == "Hunan"
+
+
+def test_places_deep_in_a_long_body_do_not_decide_the_region():
+    body = "加快发展,推进建设。\n" * 5_000               # 50,000 characters
+    text = "工作方案\n到2015年,浙江宽带普及率达到50%。浙江领先。\n" + body + "深圳。" * 100 + body
+    assert facts(text)["region"] == "Zhejiang"
