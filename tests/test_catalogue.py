@@ -113,3 +113,12 @@ def test_a_user_catalogue_adds_an_indicator_end_to_end(tmp_path):
 def test_without_the_user_catalogue_the_figure_has_no_indicator():
     [t] = [t for t in extract_text("到2015年，单位GDP能耗下降16%。").targets]
     assert t.indicator != "energy.intensity_cut"
+
+
+def test_a_runaway_pattern_in_a_user_catalogue_does_not_hang(tmp_path):
+    raw = DEFAULT_PATH.read_text(encoding="utf-8") + (
+        '\n[[indicator]]\nkey = "bad.pattern"\nlabel_en = "Bad"\nunits = ["percent"]\n'
+        "patterns = ['(?:x+x+)+y']\n")
+    catalogue = parse_catalogue(raw, tmp_path / "bad.toml")
+    text = "x" * 5000 + "达到50%"
+    assert [c.key for c in catalogue.indicator_cues(text, "percent")] == []

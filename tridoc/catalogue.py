@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import regex
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .models import UNITS
 
 DEFAULT_PATH = Path(__file__).with_name("data") / "catalogue.toml"
 OTHER = "other"
+PATTERN_TIMEOUT = 0.2  # seconds for one catalogue pattern on one piece of text
 
 
 class CatalogueError(Exception):
@@ -41,6 +41,8 @@ class Indicator(BaseModel):
     @field_validator("patterns")
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
+        import regex  # patterns are data a user can write: the regex module can stop a runaway one
+
         for p in patterns:
             try:
                 regex.compile(p)
@@ -81,7 +83,7 @@ class _Matcher:
                 low = cue.lower()
                 self._first.setdefault(low[0], []).append((low, key))
         self._patterns = [(p, key) for key, (_, patterns) in entries.items() for p in patterns]
-        self._compiled: list[tuple[regex.Pattern, str]] | None = None
+        self._compiled: list | None = None
 
     def find(self, text: str) -> list[Cue]:
         low = text.lower()
@@ -90,12 +92,20 @@ class _Matcher:
             for cue, key in self._first.get(ch, ()):
                 if low.startswith(cue, i) and _word_edges(low, i, i + len(cue)):
                     found.append(Cue(key, i, i + len(cue), text[i:i + len(cue)]))
-        if self._compiled is None:
-            self._compiled = [(regex.compile(p, regex.IGNORECASE), key) for p, key in self._patterns]
-        for rx, key in self._compiled:
-            for m in rx.finditer(text, overlapped=True):
-                found.append(Cue(key, m.start(), m.end(), m.group()))
+        for rx, key in self._compiled_patterns():
+            try:
+                for m in rx.finditer(text, overlapped=True, timeout=PATTERN_TIMEOUT):
+                    found.append(Cue(key, m.start(), m.end(), m.group()))
+            except TimeoutError:
+                continue  # a runaway pattern in a user's catalogue costs one cue, not the document
         return _leftmost_longest(found)
+
+    def _compiled_patterns(self) -> list:
+        if self._compiled is None:
+            import regex
+
+            self._compiled = [(regex.compile(p, regex.IGNORECASE), key) for p, key in self._patterns]
+        return self._compiled
 
 
 def _word_edges(low: str, start: int, end: int) -> bool:
