@@ -1,6 +1,7 @@
 """Indicator and scope cues: a data file (catalogue.toml) and the matcher built from it."""
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -77,19 +78,23 @@ class _Matcher:
     """
 
     def __init__(self, entries: dict[str, tuple[list[str], list[str]]]):
-        self._first: dict[str, list[tuple[str, str]]] = {}
+        self._first: dict[str, dict[str, list[tuple[str, str]]]] = {}  # first char -> first two chars -> cues
         for key, (cues, _) in entries.items():
             for cue in cues:
                 low = cue.lower()
-                self._first.setdefault(low[0], []).append((low, key))
+                self._first.setdefault(low[0], {}).setdefault(low[:2], []).append((low, key))
+        # Candidate positions come from one character class, so Python only looks where a cue could start.
+        self._starts = re.compile("[" + "".join(re.escape(c) for c in self._first) + "]") if self._first else None
         self._patterns = [(p, key) for key, (_, patterns) in entries.items() for p in patterns]
         self._compiled: list | None = None
 
     def find(self, text: str) -> list[Cue]:
         low = text.lower()
         found = []
-        for i, ch in enumerate(low):
-            for cue, key in self._first.get(ch, ()):
+        for m in self._starts.finditer(low) if self._starts else ():
+            i = m.start()
+            by_two = self._first[m.group()]
+            for cue, key in by_two.get(low[i:i + 2], []) + by_two.get(low[i], []):
                 if low.startswith(cue, i) and _word_edges(low, i, i + len(cue)):
                     found.append(Cue(key, i, i + len(cue), text[i:i + len(cue)]))
         for rx, key in self._compiled_patterns():

@@ -8,13 +8,15 @@ from .catalogue import Catalogue, load_catalogue
 from .models import DocumentInfo, Extraction, Target, Threshold
 from .normalize import Normalized, normalize
 from .tables import read_tables
-from .targets import Draft, SentenceReader, split_sentences
+from .targets import Draft, SentenceReader, heading_levels, split_sentences
 from .units import find_figures
 from .years import find_years
 
-# Text whose digits are names, not figures: cited titles 《…(2008-2020年)》 and document numbers 国发〔2013〕31号.
-_MASK_RX = re.compile(r"《[^《》\n]{0,120}》|[\u4e00-\u9fff]{1,10}[〔\[]\s?\d{4}\s?[〕\]]?\s?\d{1,4}\s?号?"
-                      r"|\([^()\n]{0,8}\d{4}\s?[-—–~至]\s?\d{4}[^()\n]{0,4}\)")
+# Text whose digits are names, not figures: cited titles 《…(2008-2020年)》, period labels (2013-2020年)
+# and document numbers 国发〔2013〕31号 (the issuer's name before the bracket is found by looking back).
+_MASKS = [re.compile(r"《[^《》\n]{0,120}》"), re.compile(r"\([^()\n]{0,8}\d{4}\s?[-—–~至]\s?\d{4}[^()\n]{0,4}\)"),
+          re.compile(r"[〔\[]\s?\d{4}\s?[〕\]]?\s?\d{1,4}\s?号?")]
+_ISSUER_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,10}$")
 EVIDENCE_CHARS = 200
 
 
@@ -43,7 +45,7 @@ def _with_facts(info: DocumentInfo, norm: Normalized, chars: int) -> DocumentInf
 
 
 def _drafts(text: str, catalogue: Catalogue, doc_year: int | None) -> list[Draft]:
-    masked = [(m.start(), m.end()) for m in _MASK_RX.finditer(text)]
+    masked = [_mask_span(text, m) for rx in _MASKS for m in rx.finditer(text)]
     table_drafts, table_spans = read_tables(text, catalogue, doc_year)
     skip = sorted(masked + table_spans)
     figures = _outside(find_figures(text), skip)
@@ -51,7 +53,15 @@ def _drafts(text: str, catalogue: Catalogue, doc_year: int | None) -> list[Draft
     sentences = split_sentences(text, 0, len(text))
     if table_spans:
         sentences = [s for s in sentences if not _inside(table_spans, s[0])]
-    return table_drafts + SentenceReader(text, catalogue, doc_year).read(figures, years, sentences)
+    headings = _outside(heading_levels(text), table_spans)
+    return table_drafts + SentenceReader(text, catalogue, doc_year).read(figures, years, sentences, headings)
+
+
+def _mask_span(text: str, m: re.Match) -> tuple[int, int]:
+    if m.group()[0] not in "〔[":
+        return m.start(), m.end()
+    before = _ISSUER_BEFORE.search(text, max(0, m.start() - 10), m.start())
+    return (before.start() if before else m.start()), m.end()
 
 
 def _outside(items: list, spans: list[tuple[int, int]]) -> list:

@@ -9,8 +9,9 @@ make it a baseline. The words themselves live in lexicon.py and catalogue.toml.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .catalogue import OTHER, Catalogue, Cue
 from .lexicon import (ADJACENT_ONLY, CLAUSE_BREAK, COMPARATOR_AFTER, COMPARATOR_BEFORE, COUNT_VERBS, FILLER,
@@ -48,6 +49,7 @@ _TRAILING_GROUP_RX = re.compile(r"\s?(?:in|for|among|across|to|of)\s(?:the\s)?(?
                                 r"(?=\s(?:and|by|in)\b|[,;.]|$)")
 # A full stop ends a sentence after a letter or a Chinese character when a space or the end follows
 # (or right after a Chinese character: 良好.2013年); checked in code so the pattern opens with a class.
+_YEAR_NAMED = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n.]")
 _FULL_STOP_BEFORE = re.compile(r"[A-Za-z%)\d\"”\u4e00-\u9fff]")
 
@@ -116,9 +118,13 @@ _HEADING_RX = re.compile(r"(?m)^[ \t]*(?:" + "|".join(f"(?P<{k}>{p})" for k, p i
 _HEADING_RANK = {kind: rank for rank, (kind, _) in enumerate(HEADING_MARKERS)}
 
 
-def heading_levels(text: str) -> list[tuple[int, int]]:
-    """(line offset, rank) of each heading line; rank 0 is the outermost kind of marker."""
-    return [(m.start(), _HEADING_RANK[m.lastgroup]) for m in _HEADING_RX.finditer(text)]
+class Heading(NamedTuple):
+    start: int
+    rank: int  # 0 is the outermost kind of marker
+
+
+def heading_levels(text: str) -> list[Heading]:
+    return [Heading(m.start(), _HEADING_RANK[m.lastgroup]) for m in _HEADING_RX.finditer(text)]
 
 
 # Text before the first heading counts as top level: a 一、 heading ends its year, a (一) does not.
@@ -131,46 +137,44 @@ class SentenceReader:
     def __init__(self, text: str, catalogue: Catalogue, doc_year: int | None):
         self.text, self.cat, self.doc_year = text, catalogue, doc_year
 
-    def read(self, figures: list[Figure], years: list[YearMention], spans: list[tuple[int, int]]) -> list[Draft]:
-        headings = heading_levels(self.text)
+    def read(self, figures: list[Figure], years: list[YearMention], spans: list[tuple[int, int]],
+             headings: list[Heading]) -> list[Draft]:
+        """Walks the sentences that hold a figure or a year, carrying the deadline year between them."""
+        starts = [s for s, _ in spans]
+        by_sentence: dict[int, tuple[list[Figure], list[YearMention]]] = {}
+        for items, slot in ((figures, 0), (years, 1)):
+            for item in items:
+                k = bisect_right(starts, item.start) - 1
+                if k >= 0 and item.start < spans[k][1]:
+                    by_sentence.setdefault(k, ([], []))[slot].append(item)
         drafts: list[Draft] = []
         ctx_year, ctx_level, level = None, PREAMBLE_RANK, PREAMBLE_RANK
         ctx_measured = False  # the carried year came from 截至… or …第一季度
-        fi = yi = hi = 0
-        for s, e in spans:
-            while hi < len(headings) and headings[hi][0] < e:
-                level = headings[hi][1]
-                if headings[hi][0] >= s - 1 and ctx_year is not None and level <= ctx_level:
+        hi = 0
+        for k in sorted(by_sentence):
+            s, e = spans[k]
+            while hi < len(headings) and headings[hi].start < e:
+                level = headings[hi].rank
+                if ctx_year is not None and level <= ctx_level:
                     ctx_year = None
                 hi += 1
-            while fi < len(figures) and figures[fi].start < s:
-                fi += 1
-            sfigs = []
-            while fi < len(figures) and figures[fi].start < e:
-                sfigs.append(figures[fi])
-                fi += 1
-            while yi < len(years) and years[yi].start < s:
-                yi += 1
-            syears = []
-            while yi < len(years) and years[yi].start < e:
-                syears.append(years[yi])
-                yi += 1
+            sfigs, syears = by_sentence[k]
             self._resolve_relative(syears, s, e)
             if sfigs:
                 drafts.extend(self._sentence(s, e, sfigs, syears, (ctx_year, ctx_measured)))
-            setting = [y for y in syears if y.year]
+            setting = [y for y in syears if y.year and y.kind != "past"]
             if setting:
                 ctx_year, ctx_level = setting[-1].year, level
                 ctx_measured = setting[-1].kind in ("as_of", "sub_period")
         return drafts
 
     def _resolve_relative(self, syears: list[YearMention], s: int, e: int) -> None:
-        named = re.search(r"(?:19|20)\d{2}", self.text[s:e])
-        for y in syears:
-            if y.kind == "relative":
-                base = self.doc_year or (int(named.group()) if named else None)
+        relative = [y for y in syears if y.kind == "relative"]
+        named = relative and not self.doc_year and _YEAR_NAMED.search(self.text, s, e)
+        for y in relative:
+                base = self.doc_year or (int(named.group()) if named else None)  # 今年 in 宽带中国2015专项行动
                 y.year = base + y.offset if base else None
-                y.kind = "deadline"
+                y.kind = "past" if y.offset < 0 else "deadline"  # 去年 dates its sentence; it sets no context
 
     # -- one sentence
     def _sentence(self, s: int, e: int, figs: list[Figure], years: list[YearMention],
@@ -238,9 +242,10 @@ class SentenceReader:
         if after:  # "in 2015 and 2020" pairs with two figures; one figure "in 2016 and 2017" is due by 2017
             g.years = after if len(after) == n else [max(after)] * n
             return
-        # An English "in 2012" dates its own clause only; "By 2020," and Chinese 2015年, carry on.
+        # An English "in 2012" dates its own clause only (unless it opens the sentence: "In 2013 the city…");
+        # "By 2020," and Chinese 2015年, carry on.
         before = [y for y in years[:bisect_left(years, g.figs[0].start, key=_start)] if y.year and y.end <= g.figs[0].start
-                  and not (y.english and y.kind == "point" and y.start < g.clause[0])]
+                  and not (y.english and y.kind == "point" and s + 2 < y.start < g.clause[0])]
         listed = [y for y in before if y.start >= g.window[0]]
         if n > 1 and len(listed) == n:  # 2013年和2015年分别达到55%和65%
             g.years = [y.year for y in listed]

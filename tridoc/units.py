@@ -111,11 +111,9 @@ class Figure:
 
 
 def _unit_of(m: re.Match) -> tuple[str, float, str]:
-    for i, (_, unit, mult) in enumerate(UNIT_TABLE):
-        s = m.group(f"u{i}")
-        if s is not None:
-            return unit, mult, s
-    raise AssertionError("unit group expected")
+    """The unit group is the last group of the pattern to match, so lastgroup names it."""
+    _, unit, mult = UNIT_TABLE[int(m.lastgroup[1:])]
+    return unit, mult, m.group(m.lastgroup)
 
 
 def _bare_figure(text: str, m: re.Match, num: str) -> Figure | None:

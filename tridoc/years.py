@@ -16,7 +16,8 @@ DEADLINE_BEFORE_EN = r"by the end of|by end-|by end of|by|until|before|through|n
 # Five-year plans: the plan ends in this year.
 PLAN_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 PLAN_EN = {"11th": 2010, "12th": 2015, "13th": 2020, "14th": 2025, "15th": 2030}
-RELATIVE = {"今年": 0, "年内": 0, "全年": 0, "当年": 0, "本年": 0, "this year": 0, "明年": 1, "next year": 1}
+RELATIVE = {"今年": 0, "年内": 0, "全年": 0, "当年": 0, "本年": 0, "this year": 0, "明年": 1, "next year": 1,
+            "去年": -1, "前年": -2, "last year": -1}
 
 _AFTER_YEAR = (rf"(?:年(?P<zh_post>{DEADLINE_AFTER_ZH})?"
                r"(?P<date>\d{1,2}月|[一二三四五六七八九十]{1,2}月|第[一二三四]季度|上半年|下半年|[一二三四]季度)?"
@@ -26,12 +27,12 @@ _CN_YEAR_DIGITS = "〇零一二三四五六七八九"
 # lets the regex engine jump between candidates); the word before it (到, by, in) is read after.
 YEAR_PATTERNS = [
     re.compile(rf"(?P<y>[12](?<!\d[12])(?<!\d\.[12])\d{{3}})(?!\d)"
-               rf"(?:{_AFTER_YEAR}|\s?[-—–~至到]\s?(?P<range_end>[12]\d{{3}})年)?"),
+               rf"(?:{_AFTER_YEAR}|\s?[-—–~至到]\s?(?P<range_end>[12]\d{{3}})年|(?<=[A-Za-z] [12]\d\d\d))"),
     re.compile(rf"(?P<y>[一二](?<![{_CN_YEAR_DIGITS}][一二])[{_CN_YEAR_DIGITS}]{{3}}){_AFTER_YEAR}"),
     re.compile(r"十(?P<plan>[一二三四五])五[”\"]?(?:规划)?(?P<plan_post>末|期末|期间|时期|时期末|期)?"),
     re.compile(r"(?P<plan_en>1[1-5])th Five[- ]Year Plan"),
-    re.compile(r"(?P<rel>[今明全当本]年|年内)"),
-    re.compile(r"(?P<rel>(?:[Tt]his|[Nn]ext) year)"),
+    re.compile(r"(?P<rel>[今明全当本去前]年|年内)(?<![去前同每]年内)"),
+    re.compile(r"(?P<rel>(?:[Tt]his|[Nn]ext|[Ll]ast) year)"),
 ]
 _REFERENCE = re.compile(r"(?:较|比|相比|同比|与)$")
 _ZH_BEFORE = re.compile(rf"(?:{DEADLINE_BEFORE_ZH})$")
@@ -44,7 +45,7 @@ class YearMention:
     start: int
     end: int
     year: int | None      # None for a relative year not yet resolved
-    kind: str             # "deadline" | "point" | "as_of" (截至…) | "sub_period" (…第一季度) | "relative"
+    kind: str             # "deadline" | "point" | "as_of" (截至…) | "sub_period" (…第一季度) | "relative" | "past"
     offset: int = 0       # relative years: 今年 -> 0, 明年 -> 1
     english: bool = False
 
