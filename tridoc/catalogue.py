@@ -56,6 +56,7 @@ class ScopeEntry(BaseModel):
     model_config = ConfigDict(extra="forbid")
     key: str
     cues: list[str]
+    generic: bool = False  # gives way to a more specific scope named beside it (主城区新建住宅 -> new_buildings)
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,7 @@ class Catalogue:
         # 提高5个百分点 moves a rate: the cues of rates serve.
         self._by_unit["percentage_points"] = self._by_unit["percent"]
         self._scopes = _Matcher({s.key: (s.cues, []) for s in scopes})
+        self.generic_scopes = {s.key for s in scopes if s.generic}
         self.threshold_indicator = {(u, i.threshold_unit): i.key for i in indicators for u in i.units if i.threshold_unit}
 
     def indicator_cues(self, text: str, unit: str) -> list[Cue]:

@@ -10,12 +10,13 @@ import re
 # Before a figure; the nearest one wins (in 达到…超过 the 超过 is nearer).
 COMPARATOR_BEFORE = {
     "gt": ["超过", "突破", "大于", "多于", "高于", "超出", "逾", ">", "more than", "exceed", "exceeds", "exceeding",
-           "exceeded", "over", "above", "greater than", "higher than", "surpass", "surpassing", "beyond"],
+           "exceeded", "over", "greater than", "higher than", "surpass", "surpassing", "beyond", "break through",
+           "breaks through"],
     "ge": ["达到", "达", "实现", "具备", "保持", "不低于", "不少于", "不小于", "至少", "提高到", "提高至", "提升到",
            "提升至", "增加到", "增加至", "增长到", "增至", "升至", "扩大到", "扩大至", "突破到", "≥", "reach", "reaches",
            "reaching", "reached", "achieve", "achieves", "achieving", "at least", "no less than", "not less than",
            "no fewer than", "arrive at", "rise to", "rising to", "increase to", "increased to", "grow to", "hit", "to", "cover", "covers",
-           "covering"],
+           "covering", "above", "have", "has", "get", "enjoy", "available"],
     "le": ["不超过", "不高于", "不大于", "控制在", "以内", "≤", "at most", "no more than", "not more than",
            "not exceed", "not to exceed", "up to", "within"],
     "lt": ["低于", "少于", "小于", "<", "below", "less than", "fewer than", "under"],

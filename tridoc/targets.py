@@ -45,6 +45,8 @@ _LOCAL_PAST_RX = re.compile(_word_rx(LOCAL_PAST_MARKERS), re.IGNORECASE)
 _PAST_AFTER_RX = re.compile(_word_rx(PAST_AFTER), re.IGNORECASE)
 _SPECULATION_RX = re.compile(_word_rx(SPECULATION), re.IGNORECASE)
 _GLOSS_OPEN = re.compile(r"\s?\(\s?$")
+_CONJUNCTION = re.compile(r"[和与及、,/]|\b(?:and|or)\b")
+_SHARE_OF = re.compile(r"\s?(?:以上|以下)?的?(?P<whom>[\u4e00-\u9fff]{1,8})")
 _TRAILING_GROUP_RX = re.compile(r"\s?(?:in|for|among|across|to|of)\s(?:the\s)?(?P<phrase>(?:[\w-]+\s){0,3}?[\w-]+)"
                                 r"(?=\s(?:and|by|in)\b|[,;.]|$)")
 # A full stop ends a sentence after a letter or a Chinese character when a space or the end follows
@@ -265,44 +267,60 @@ class SentenceReader:
         n, unit = len(g.figs), g.figs[0].unit
         window = self.text[g.window[0]:g.window[1]]
         # the figure's own words count too: "1.2 million 4G base stations"
-        cues = self.cat.indicator_cues(self.text[g.window[0]:g.figs[0].end], unit)
-        scopes = self.cat.scope_cues(window)
+        cues = _shift(self.cat.indicator_cues(self.text[g.window[0]:g.figs[0].end], unit), g.window[0])
+        own_scopes = self.cat.scope_cues(window)
+        scopes = _shift(own_scopes, g.window[0])
         g.own_cue = bool(cues)
         same_family = prev is not None and (prev.figs[0].unit == unit or {prev.figs[0].unit, unit} <= MONEY)
-        after_cues = [] if cues else self.cat.indicator_cues(self.text[g.after[0]:min(g.clause[1], g.after[0] + NEAR)], unit)
+        after = (g.after[0], min(g.clause[1], g.after[0] + NEAR))
+        after_cues = [] if cues else _shift(self.cat.indicator_cues(self.text[after[0]:after[1]], unit), after[0])
         if cues:
             g.indicators = self._distribute_indicators(cues, n)
         elif after_cues:  # "achieving 100% fiber-to-building rate": the noun follows
             best = min(after_cues, key=lambda c: (c.start, -c.length))
             g.indicators = [best.key] * n
-            g.subject = (g.after[0] + best.start, g.after[0] + best.end)
+            g.subject = (best.start, best.end)
         elif same_family:  # 其中部分城市达到100Mbps: the list goes on
             g.indicators = [prev.indicators[-1]] * n
         elif prev is None:  # 宽带接入能力方面,城市家庭达到20Mbps: the noun is in an earlier clause
             g.indicators = [self._indicator_before(g, s, unit)] * n
         else:
             g.indicators = [OTHER] * n
-        if not scopes:
-            scopes = self._trailing_scopes(g)
+        trailing = [] if scopes else self._trailing_scopes(g)
+        self._scopes(g, prev, scopes or trailing, bool(cues) or bool(trailing) or not _bare_subject(window, own_scopes))
+        marks = cues + scopes
+        if marks and g.subject is None:
+            g.subject = (min(c.start for c in marks), max(c.end for c in marks))
+
+    def _scopes(self, g: _Group, prev: _Group | None, scopes: list[Cue], own_subject: bool) -> None:
+        """分别 pairs scopes with figures; one figure for two groups has none, unless one is the generic 城市."""
+        n = len(g.figs)
         keys = _distinct([c.key for c in scopes])
+        if len(keys) > 1 and n == 1 and not self._parallel(scopes):
+            keys = [k for k in keys if k not in self.cat.generic_scopes] or keys
         if n > 1 and len(scopes) == n:
             g.scopes = [c.key for c in scopes]
         elif len(keys) == 1:
             g.scopes = keys * n
-        elif not keys and not cues and prev is not None and _bare_subject(window, scopes):
+        elif not keys and not own_subject and prev is not None:
             g.scopes = [prev.scopes[-1]] * n
         else:
             g.scopes = [None] * n
-        marks = cues + scopes
-        if marks and g.subject is None:
-            g.subject = (g.window[0] + min(c.start for c in marks), g.window[0] + max(c.end for c in marks))
+
+    def _parallel(self, scopes: list[Cue]) -> bool:
+        """城镇和农村 names two groups side by side; 主城区新建住宅 names one inside another."""
+        return any(_CONJUNCTION.search(self.text, a.end, b.start) for a, b in zip(scopes, scopes[1:]))
 
     def _trailing_scopes(self, g: _Group) -> list[Cue]:
-        """English puts the group after the figure: "50Mbps in urban areas and 12Mbps in rural areas"."""
+        """The group named after the figure: "50Mbps in urban areas and 12Mbps in rural areas",
+        "50%以上的城市家庭具备…" (a share of whom)."""
+        share = g.figs[0].unit == "percent" and _SHARE_OF.match(self.text, g.after[0], g.after[1])
+        if share:
+            return _shift(self.cat.scope_cues(share.group("whom")), share.start("whom"))
         m = _TRAILING_GROUP_RX.match(self.text, g.after[0], g.after[1])
         if not m:
             return []
-        scopes = self.cat.scope_cues(m.group("phrase"))
+        scopes = _shift(self.cat.scope_cues(m.group("phrase")), m.start("phrase"))
         if scopes:
             g.consumed = m.end()
         return scopes
@@ -395,6 +413,11 @@ class SentenceReader:
             if other.figs[0].unit == "percent" and len(other.figs) == 1 and other.clause == clause:
                 return j
         return None
+
+
+def _shift(cues: list[Cue], base: int) -> list[Cue]:
+    """Cues found in a slice, with offsets into the whole text."""
+    return [Cue(c.key, c.start + base, c.end + base, c.text) for c in cues]
 
 
 def _start(y: YearMention) -> int:
