@@ -82,13 +82,16 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 
 def _dedupe(drafts: list[Draft]) -> list[Draft]:
     """One record per target: a figure restated later (8000万户 … 八千万户) is kept once."""
-    seen, out = set(), []
+    kept: dict[tuple, int] = {}
+    out: list[Draft] = []
     for d in drafts:
         key = (round(d.fig.value, 6), d.fig.unit, d.year, d.indicator, d.scope, d.kind,
                d.threshold.value if d.threshold else None)
-        if key not in seen:
-            seen.add(key)
+        if key not in kept:
+            kept[key] = len(out)
             out.append(d)
+        elif out[kept[key]].comparator == "eq" and d.comparator != "eq":
+            out[kept[key]] = d  # a table cell restated in prose: the prose says how (达到 -> ge)
     return out
 
 

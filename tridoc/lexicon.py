@@ -58,8 +58,9 @@ FUTURE_MARKERS = ["将", "要", "力争", "争取", "计划", "预计", "目标"
 # What is left of a figure's subject once these go is its own noun; when nothing is left
 # ("市级城市达到90%", "and 98% in 2020") the figure continues the list before it.
 FILLER = re.compile(r"(?i)\b(?:and|or|while|it|its|should|shall|will|would|be|is|are|the|a|an|of|in|for|with|to|"
-                    r"also|respectively|reach(?:es|ing)?|more|than|at|least|by|(?:19|20)\d\d)\b"
-                    r"|其中|以及|也|将|要|和|及|与|的|分别|[\W\d_]")
+                    r"also|respectively|reach(?:es|ing)?|more|than|at|least|by|households?|homes?|families|users?"
+                    r"|areas?|(?:19|20)\d\d)\b"
+                    r"|其中|以及|也|将|要|和|及|与|的|分别|家庭|用户|地区|[\W\d_]")
 
 # Between two figures of one list (50Mbps、20Mbps和10Mbps; 70% and 85%; 55%/65%).
 LIST_SEPARATOR = re.compile(

@@ -84,6 +84,7 @@ class _Group:
     scopes: list[str | None] = field(default_factory=list)
     subject: tuple[int, int] | None = None
     own_cue: bool = False
+    continues: bool = False  # names no subject of its own: carries on the list before it
     consumed: int = 0     # end of a trailing "in urban areas" that belongs to this group, not the next
     past: bool = False
     qualifier: bool = False
@@ -234,8 +235,9 @@ class SentenceReader:
         elif before:
             g.comparator = before
         else:  # "reach 95% in 2015 and 98% in 2020": a list goes on with the verb it started with
-            continued = prev is not None and not g.own_cue and prev.clause[0] == g.clause[0] \
-                and prev.figs[0].unit == g.figs[0].unit
+            window = self.text[g.window[0]:g.window[1]]
+            continued = g.continues and prev.figs[0].unit == g.figs[0].unit and (
+                prev.clause[0] == g.clause[0] or _bare_subject(window, self.cat.scope_cues(window)))
             g.comparator = prev.comparator if continued else "eq"
 
     def _years(self, g: _Group, s: int, e: int, years: list[YearMention], ctx: tuple[int | None, bool]) -> None:
@@ -282,6 +284,7 @@ class SentenceReader:
             g.subject = (best.start, best.end)
         elif same_family:  # 其中部分城市达到100Mbps: the list goes on
             g.indicators = [prev.indicators[-1]] * n
+            g.continues = True
         elif prev is None:  # 宽带接入能力方面,城市家庭达到20Mbps: the noun is in an earlier clause
             g.indicators = [self._indicator_before(g, s, unit)] * n
         else:
