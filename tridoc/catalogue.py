@@ -98,19 +98,22 @@ class _Matcher:
             for cue, key in by_two.get(low[i:i + 2], []) + by_two.get(low[i], []):
                 if low.startswith(cue, i) and _word_edges(low, i, i + len(cue)):
                     found.append(Cue(key, i, i + len(cue), text[i:i + len(cue)]))
-        for rx, key in self._compiled_patterns():
+        patterns = self._compiled_patterns()
+        if patterns is not None:
             try:
-                for m in rx.finditer(text, overlapped=True, timeout=PATTERN_TIMEOUT):
-                    found.append(Cue(key, m.start(), m.end(), m.group()))
+                for m in patterns.finditer(text, overlapped=True, timeout=PATTERN_TIMEOUT):
+                    found.append(Cue(self._patterns[int(m.lastgroup[1:])][1], m.start(), m.end(), m.group()))
             except TimeoutError:
-                continue  # a runaway pattern in a user's catalogue costs one cue, not the document
+                pass  # a runaway pattern in a user's catalogue costs its cues, not the document
         return _leftmost_longest(found)
 
-    def _compiled_patterns(self) -> list:
-        if self._compiled is None:
+    def _compiled_patterns(self):
+        """All patterns as one alternation (one pass per piece of text), compiled on first use."""
+        if self._compiled is None and self._patterns:
             import regex
 
-            self._compiled = [(regex.compile(p, regex.IGNORECASE), key) for p, key in self._patterns]
+            self._compiled = regex.compile(
+                "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(self._patterns)), regex.IGNORECASE)
         return self._compiled
 
 

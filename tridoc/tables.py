@@ -27,6 +27,7 @@ VALUE_CELL = re.compile(
 EMPTY_CELL = re.compile(r"[\s—\-–/]*$")
 CMP = {">": "gt", "大于": "gt", "超过": "gt", "≥": "ge", "不低于": "ge", "不少于": "ge", "<": "lt", "小于": "lt",
        "低于": "lt", "≤": "le", "约": "approx", "以上": "ge", "以下": "le"}
+_HEADER_HINT = re.compile(r"(?:19|20)\d{2}\s?年?(?:\([^()\n]{0,8}\))?[ \t]*(?:\||\n)\s*\|?\s*(?:19|20)\d{2}")
 BASELINE_HEADER = re.compile(r"现状|基期|基数|基准|实际|baseline", re.IGNORECASE)
 
 
@@ -67,8 +68,8 @@ def _cell(piece: str, base: int, line: int) -> Cell:
 
 
 def read_tables(text: str, catalogue: Catalogue, doc_year: int | None) -> tuple[list[Draft], list[tuple[int, int]]]:
-    if "|" not in text and not re.search(r"\n\s*(?:19|20)\d{2}\s?年?\s*\n\s*(?:19|20)\d{2}", text):
-        return [], []  # no table here: skip the cell pass
+    if not _HEADER_HINT.search(text):
+        return [], []  # no two year cells side by side: no table here, skip the cell pass
     cells = cells_of(text)
     drafts, spans, i = [], [], 0
     while i < len(cells) - 1:

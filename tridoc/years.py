@@ -31,8 +31,8 @@ YEAR_PATTERNS = [
     re.compile(rf"(?P<y>[一二](?<![{_CN_YEAR_DIGITS}][一二])[{_CN_YEAR_DIGITS}]{{3}}){_AFTER_YEAR}"),
     re.compile(r"十(?P<plan>[一二三四五])五[”\"]?(?:规划)?(?P<plan_post>末|期末|期间|时期|时期末|期)?"),
     re.compile(r"(?P<plan_en>1[1-5])th Five[- ]Year Plan"),
-    re.compile(r"(?P<rel>[今明全当本去前]年|年内)(?<![去前同每]年内)"),
-    re.compile(r"(?P<rel>(?:[Tt]his|[Nn]ext|[Ll]ast) year)"),
+    re.compile(r"(?P<rel>[今明全当本去前年][年内])(?<![去前同每]年内)"),
+    re.compile(r"(?P<rel>[TtNnLl](?:his|ext|ast) year)"),
 ]
 _REFERENCE = re.compile(r"(?:较|比|相比|同比|与)$")
 _ZH_BEFORE = re.compile(rf"(?:{DEADLINE_BEFORE_ZH})$")
@@ -63,6 +63,8 @@ def _mention(text: str, m: re.Match) -> YearMention | None:
     if g.get("plan_en"):
         return YearMention(m.start(), m.end(), PLAN_EN[g["plan_en"] + "th"], "deadline", english=True)
     rel = g["rel"]
+    if (rel.lower() if rel.isascii() else rel) not in RELATIVE:
+        return None  # 年年, 今内: the one-class pattern lets these through
     return YearMention(m.start(), m.end(), None, "relative", RELATIVE[rel.lower() if rel.isascii() else rel],
                        english=rel.isascii())
 
