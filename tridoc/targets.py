@@ -85,6 +85,7 @@ class _Group:
     subject: tuple[int, int] | None = None
     own_cue: bool = False
     continues: bool = False  # names no subject of its own: carries on the list before it
+    bare: bool = False       # nothing before it but scope, comparator and filler words
     consumed: int = 0     # end of a trailing "in urban areas" that belongs to this group, not the next
     past: bool = False
     qualifier: bool = False
@@ -235,9 +236,8 @@ class SentenceReader:
         elif before:
             g.comparator = before
         else:  # "reach 95% in 2015 and 98% in 2020": a list goes on with the verb it started with
-            window = self.text[g.window[0]:g.window[1]]
             continued = g.continues and prev.figs[0].unit == g.figs[0].unit and (
-                prev.clause[0] == g.clause[0] or _bare_subject(window, self.cat.scope_cues(window)))
+                prev.clause[0] == g.clause[0] or g.bare)
             g.comparator = prev.comparator if continued else "eq"
 
     def _years(self, g: _Group, s: int, e: int, years: list[YearMention], ctx: tuple[int | None, bool]) -> None:
@@ -290,7 +290,8 @@ class SentenceReader:
         else:
             g.indicators = [OTHER] * n
         trailing = [] if scopes else self._trailing_scopes(g)
-        self._scopes(g, prev, scopes or trailing, bool(cues) or bool(trailing) or not _bare_subject(window, own_scopes))
+        g.bare = _bare_subject(window, own_scopes)
+        self._scopes(g, prev, scopes or trailing, bool(cues) or bool(trailing) or not g.bare)
         marks = cues + scopes
         if marks and g.subject is None:
             g.subject = (min(c.start for c in marks), max(c.end for c in marks))
