@@ -79,6 +79,14 @@ def test_seed_003_keeps_both_dates_and_own_number():
     ("Aug. 20, 2013", dt.date(2013, 8, 20)),
     ("2014 2 22", dt.date(2014, 2, 22)),
     ("发布时间:2014-04-29", dt.date(2014, 4, 29)),
+    # English dates as translations write them
+    ("2014 on August 26", dt.date(2014, 8, 26)),
+    ("2014 August 26", dt.date(2014, 8, 26)),
+    ("2014 Aug. 26th", dt.date(2014, 8, 26)),
+    ("26 August 2014", dt.date(2014, 8, 26)),
+    ("26th of August, 2014", dt.date(2014, 8, 26)),
+    ("August 26th, 2014", dt.date(2014, 8, 26)),
+    ("August 26 2014", dt.date(2014, 8, 26)),
 ])
 def test_parse_date(text, want):
     assert parse_date(text) == want
@@ -87,6 +95,8 @@ def test_parse_date(text, want):
 @pytest.mark.parametrize("text", [
     "2015年底", "2008-2020年", "〔2013〕31号", "on August 19", "2014年2月30日", "二〇一四年十三月一日",
     "3.14Mbps", "2015年", "June 30", "",
+    "in 2015 and 2020", "August 2014", "2014 August", "by August 2014, 26 cities", "in 2014 August 26%",
+    "2014 on August",
 ])
 def test_parse_date_rejects(text):
     assert parse_date(text) is None
@@ -157,6 +167,10 @@ def test_doc_number(raw, want):
      "Shenzhen", "city"),
     ("Hunan Province sets targets. Hunan will reach 50% by 2015.", "Hunan", "province"),
     ("Hong Kong SAR sets targets. Xi’an's plan and Hong Kong's.", "Hong Kong", "province"),
+    # an English signature decides as a Chinese one does
+    ("Beijing and Shanghai lead. Beijing, Beijing.\nPeople's Government of Yunnan Province\nAugust 5, 2014",
+     "Yunnan", "province"),
+    ("Shenzhen leads. Shenzhen, Shenzhen.\nGeneral Office of the State Council\n26 August 2014", "China", "country"),
 ])
 def test_region(raw, region, level):
     got = facts(raw)
@@ -205,6 +219,31 @@ def test_region_has_chinese_name_and_level():
     # labels
     ("某某方案\n成文日期:2014年3月1日\n发布日期:2014年3月9日\n正文。", dt.date(2014, 3, 1), dt.date(2014, 3, 9)),
     ("正文。\n来源:广州市科技和信息化局2012年05月04日", None, dt.date(2012, 5, 4)),
+    # a newspaper dateline: the date opens a line near the top, then its weekday or page furniture
+    ("國務院出招促信息消費\n\n2013年8月15日 星期四　　A18 | 中國新聞 | 字體：大 中 小\n\n"
+     "【本報北京十四日電】國務院昨日公佈《關於促進信息消費擴大內需的若干意見》。", None, dt.date(2013, 8, 15)),
+    ("宽带提速降费\n2015年5月21日 周四\n正文。", None, dt.date(2015, 5, 21)),
+    ("宽带提速降费\n星期四 2015年5月21日\n正文。", None, dt.date(2015, 5, 21)),
+    ("宽带提速降费\n2015-05-21 10:32 来源:新华网\n正文。", None, dt.date(2015, 5, 21)),
+    ("宽带提速降费\n2015年05月21日 | 第A03版 | 作者:记者\n正文。", None, dt.date(2015, 5, 21)),
+    ("Speed Up, Fees Down\nMay 21, 2015 Thursday\nThe State Council urged operators.", None, dt.date(2015, 5, 21)),
+    # an English signature: an issuer line, then a date line
+    ("IV. Safeguard Measures\n4. Optimize the environment.\n\nPeople's Government of Yunnan Province\nAugust 5, 2014",
+     dt.date(2014, 8, 5), None),
+    ("(3) Optimize the consumption environment.\nLuoyang City People's Government\n2014 on August 26",
+     dt.date(2014, 8, 26), None),
+    ("Implement it conscientiously.\n\nTianjin Municipal People’s Government\n\nMay 18, 2015\n\nAction Plan",
+     dt.date(2015, 5, 18), None),
+    ("Body.\nGeneral Office of the State Council\n26 August 2014", dt.date(2014, 8, 26), None),
+    ("Body.\nMinistry of Industry and Information Technology\nAugust 26th, 2014", dt.date(2014, 8, 26), None),
+    ("Body.\nHunan Provincial Development and Reform Commission\n2014 August 26", dt.date(2014, 8, 26), None),
+    ("Body.\nBeijing Municipal Bureau of Economy and Information Technology\n2014-08-26", dt.date(2014, 8, 26), None),
+    ("Body.\nPeople's Government of Hunan Province\n\n2014 2 22", dt.date(2014, 2, 22), None),
+    # a headline is no issuer: the date under it is the publication date
+    ("Ministry of Industry Releases Broadband Plan\nAugust 20, 2013\nThe plan sets targets.", None, dt.date(2013, 8, 20)),
+    ("Guangdong Government Speeds Up Broadband\nAugust 20, 2013\nThe plan sets targets.", None, dt.date(2013, 8, 20)),
+    ("Notice of the General Office of the State Council on Broadband\nAugust 20, 2013\nBody.",
+     None, dt.date(2013, 8, 20)),
 ])
 def test_document_dates(raw, issued, published):
     got = facts(raw)
@@ -220,6 +259,14 @@ def test_document_dates(raw, issued, published):
     "为贯彻落实国务院2013年8月1日印发的《“宽带中国”战略》,提出如下意见。",
     "项目表\n完成日期:2015年12月31日\n正文。",                          # a deadline is no label
     "标题\n" + "正文。\n" * 30 + "日期:2015年12月31日\n" + "正文。\n" * 30,  # labels deep in the body
+    "Body text.\n2014 2 22\n",                                 # three numbers without an issuer above
+    "Body text.\nPeople's Government of Yunnan Province\nAugust 2014",   # no day
+    "Targets\nBroadband users will double in 2015 and 2020.\nPeople's Government of Yunnan Province\n2015 2020",
+    "Targets\nBy August 2014, 26 cities had joined.",
+    "标题\n2015年12月31日前完成建设\n正文。",                    # a deadline opening a line is no dateline
+    "标题\n2014年3月1日起施行\n正文。",
+    "标题\n2014年5月20日G20峰会在北京召开\n正文。",
+    "标题\n" + "正文。\n" * 30 + "2015年5月21日 星期四\n" + "正文。\n" * 30,  # a dateline deep in the body
 ])
 def test_no_date(raw):
     assert facts(raw)["date"] is None
@@ -242,6 +289,9 @@ def test_no_date(raw):
     ("正文。\n来源:湖南省人民政府 发布时间:2014-04-29", "湖南省人民政府"),
     ("资料来源:中华人民共和国中央人民政府网", None),              # a website is no issuer
     ("China's State Council released a strategic plan.", "State Council"),
+    ("Body.\n\nPeople's Government of Yunnan Province\nAugust 5, 2014", "People's Government of Yunnan Province"),
+    ("Body.\nLuoyang City People's Government\n2014 on August 26", "Luoyang City People's Government"),
+    ("Ministry of Industry Releases Broadband Plan\nAugust 20, 2013\nBody.", None),
     ("On June 30, the State Council officially approved Shenzhen as a pilot city.", None),  # approving is not issuing
 ])
 def test_issuer(raw, issuer):

@@ -100,9 +100,13 @@ _NUM_DATE = _Regex(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})
 _MONTHS = {m[:3].lower(): i + 1 for i, m in enumerate(
     "January February March April May June July August September October November December".split())}
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+# "August 26, 2014", "August 26th 2014"; "26 August 2014", "26th of August, 2014";
+# and, as translations of 2014年8月26日 write it, "2014 August 26", "2014 on August 26".
+# A month without its day ("August 2014") is no full date.
 _EN_DATE = _Regex(
     rf"\b(?:(?P<mon>{_MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})"
-    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>{_MON})\.?,?\s+(?P<y2>(?:19|20)\d{{2}}))\b")
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MON})\.?,?\s+(?P<y2>(?:19|20)\d{{2}})"
+    rf"|(?P<y3>(?:19|20)\d{{2}})\s+(?:on\s+)?(?P<mon3>{_MON})\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?(?![\d%]))\b")
 # A signature whose Chinese characters were lost in conversion: "2014 2 22".
 _SPACED_DATE = _Regex(r"((?:19|20)\d{2})\s+(\d{1,2})\s+(\d{1,2})")
 
@@ -145,7 +149,8 @@ def _find_dates(s: str) -> list[_Date]:
             found.append(_Date(m.start(), m.end(), d, "num"))
     if re.search("[A-Za-z]", s) and any(mon.title() in s for mon in _MONTHS):  # spares compiling _EN_DATE
         for m in _EN_DATE.finditer(s):
-            mon, day, year = (m["mon"], m["d"], m["y"]) if m["mon"] else (m["mon2"], m["d2"], m["y2"])
+            mon, day, year = ((m["mon"], m["d"], m["y"]) if m["mon"] else (m["mon2"], m["d2"], m["y2"])
+                              if m["mon2"] else (m["mon3"], m["d3"], m["y3"]))
             if d := _make_date(year, _MONTHS[mon[:3].lower()], day):
                 found.append(_Date(m.start(), m.end(), d, "en"))
     return sorted(found, key=lambda x: x.start)
@@ -153,7 +158,7 @@ def _find_dates(s: str) -> list[_Date]:
 
 def parse_date(s: str) -> dt.date | None:
     """The first date written in s: 二〇一二年五月四日, 2014年2月22日, 2014-04-29,
-    2014/4/29, 2014.04.29, 'May 4, 2012', '4 May 2012', or a bare '2014 2 22'."""
+    2014/4/29, 2014.04.29, 'May 4, 2012', '4 May 2012', '2012 on May 4', or a bare '2014 2 22'."""
     if found := _find_dates(s):
         return found[0].date
     m = _SPACED_DATE.fullmatch(s.strip())
@@ -470,6 +475,40 @@ _NATIONAL_EN_RE = _Regex(
 # characters and _ISSUER_LINE_MARKS.
 _ISSUER_LINE = _Regex(rf"(?:中共)?.{{1,40}}{_ORG_SUFFIX}")
 _ISSUER_LINE_MARKS = "()()、 "
+# An English issuer line, as a translation prints it above its signature date:
+# People's Government of Yunnan Province, Luoyang City People's Government,
+# General Office of the State Council, Ministry of Finance, … Commission/Bureau.
+# Capitalised words (and the joiners of names) around an organ word, followed
+# by nothing or by "of …"; words of titles and headlines rule a line out.
+_EN_ORGAN_WORDS = frozenset(
+    "Government Council Ministry Office Commission Bureau Department Administration Committee".split())
+_EN_NAME_JOINERS = frozenset(("of", "and", "the", "for", "&"))
+_EN_NOT_ORGAN = frozenset((
+    "Notice Circular Opinion Opinions Plan Plans Program Programme Scheme Strategy Measures Guideline Guidelines "
+    "Guidance Outline Decision Announcement Report Regulations Rules Implementation Action Regarding Concerning "
+    "About Releases Release Issues Issued Unveils Launches Announces Publishes Approves Sets Will Calls Urges Aims "
+    "Targets Promote Promoting Accelerate Accelerating Speeds Cuts Boost Boosts Says").split())
+
+
+def _is_en_issuer_line(s: str) -> bool:
+    if not 5 <= len(s) <= 120 or not s[0].isupper():
+        return False
+    words = [w.strip("(),") for w in s.split()]
+    if not 2 <= len(words) <= 16:
+        return False
+    organ = None
+    for i, w in enumerate(words):
+        if w in _EN_NAME_JOINERS:
+            continue
+        if not (w[:1].isupper() and w.replace("'", "").replace("’", "").replace("-", "").isalpha()) \
+                or w in _EN_NOT_ORGAN:
+            return False
+        if w in _EN_ORGAN_WORDS:
+            organ = i
+    # Words after the last organ word name what it is "of" (…Government of Yunnan Province).
+    return organ is not None and (organ == len(words) - 1 or words[organ + 1] == "of")
+
+
 # The issuer in a title: 湖南省人民政府关于…的实施意见.
 _TITLE_ISSUER = _Regex(rf"(?P<org>.{{2,40}}?{_ORG_SUFFIX})关于")
 # 来源:湖南省人民政府 发布时间… — a web page's source; a website (…网) is no issuer.
@@ -504,7 +543,8 @@ def _national_name(s: str) -> str | None:
 def _is_national(org: str) -> bool:
     han = _han_prefix(org)
     return bool(org in _NATIONAL_NAMES or (han == org and _NATIONAL_AGENCY.fullmatch(org))
-                or _NATIONAL_EN_RE.match(org) or (_national_name(han) and not _places_in(org)))
+                or (not han and _NATIONAL_EN_RE.search(org) and not _places_in(org))
+                or (_national_name(han) and not _places_in(org)))
 
 
 def _is_issuer_line(s: str) -> bool:
@@ -525,8 +565,9 @@ def _signature(lines: list[_Line]) -> tuple[_Line, dt.date, str] | None:
     for i, line in enumerate(lines):
         if len(line.text) > 24 or not (date := _whole_line_date(line.text, spaced=True)):
             continue
-        issuers = [p.text.replace(" ", "") for p in lines[max(0, i - SIGNATURE_WINDOW):i]
-                   if _is_issuer_line(p.text)]
+        issuers = [p.text.replace(" ", "") if _is_issuer_line(p.text) else p.text
+                   for p in lines[max(0, i - SIGNATURE_WINDOW):i]
+                   if _is_issuer_line(p.text) or _is_en_issuer_line(p.text)]
         if issuers:
             # Several signers: the one with a place name speaks for the document.
             return line, date, next((s for s in issuers if _places_in(s)), issuers[0])
@@ -593,6 +634,16 @@ _ZH_VERB = _Regex(_ZH_ISSUE_VERB.replace("|提出", "|批准|审议通过"))
 _EN_VERB = _Regex(rf"\b(?:{_EN_ISSUE_VERB}|approved|adopted)\b")
 _ZH_CITING = _Regex(r"根据|按照|依据|贯彻|落实|转发")
 _DATELINE = _Regex(r"[A-Z][A-Za-z .']*,?\s*")
+# A newspaper or web page dateline: a date that opens the line, then its weekday, a
+# time or page furniture: "2013年8月15日星期四A18 |中国新闻|字体:大中小",
+# "2014-05-20 10:30 来源:…", "August 20, 2013 Tuesday"; or a weekday, then the date.
+_WEEKDAY = (r"(?:星期|礼拜|周)[一二三四五六日天]"
+            r"|(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\b")
+_AFTER_DATELINE = _Regex(
+    rf"[\s|/·•,,()()\[\]【】-]*(?:{_WEEKDAY}|\d{{1,2}}:\d{{2}}(?!\d)|[A-Z]\d{{1,2}}(?=$|[\s|版])|第?[A-Z\d]{{1,3}}版"
+    r"|来源|作者|编辑|责任编辑|字体|字号|浏览|点击|阅读|打印|分享|关闭)")
+_WEEKDAY_BEFORE = _Regex(rf"[\s|,,()()\[\]【】]*(?:{_WEEKDAY})[\s|,,()()\[\]【】]*")
+MAX_DATELINE = 120  # a longer line is a paragraph, not a dateline
 
 
 def _labelled_dates(text: str) -> tuple[dt.date | None, dt.date | None]:
@@ -627,11 +678,26 @@ def _published(edges: list[_Line], labelled: dt.date | None, signature: _Line | 
     for line in edges[:HEAD_LINES + 2]:  # a date line near the top: "2013-08-10 |", "August 20, 2013"
         if line == signature:
             break
-        if date := _whole_line_date(line.text):
+        if date := _whole_line_date(line.text) or _dateline_date(line.text):
             return date
-        found = _find_dates(line.text)
-        if found and found[0].kind == "en" and _DATELINE.fullmatch(line.text[:found[0].start]):
-            return found[0].date  # BEIJING, Aug. 20, 2013 --
+    return None
+
+
+def _dateline_date(text: str) -> dt.date | None:
+    """The date of a dateline: BEIJING, Aug. 20, 2013 --; 2013年8月15日星期四A18 |中国新闻."""
+    found = _find_dates(text[:MAX_DATELINE])
+    if not found:
+        return None
+    first, before = found[0], text[:found[0].start]
+    if first.kind == "en" and _DATELINE.fullmatch(before):
+        return first.date
+    if len(text) > MAX_DATELINE:
+        return None
+    if not before.strip(" [(【("):  # the date opens the line: its weekday or furniture follows
+        return first.date if _AFTER_DATELINE.match(text, first.end) else None
+    if _WEEKDAY_BEFORE.fullmatch(before) and (not text[first.end:].strip(" ])】)")
+                                              or _AFTER_DATELINE.match(text, first.end)):
+        return first.date  # 星期四 2013年8月15日
     return None
 
 
