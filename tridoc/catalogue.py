@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 from pathlib import Path
 
@@ -59,8 +59,7 @@ class ScopeEntry(BaseModel):
     generic: bool = False  # gives way to a more specific scope named beside it (主城区新建住宅 -> new_buildings)
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):
     key: str
     start: int
     end: int
@@ -79,25 +78,33 @@ class _Matcher:
     """
 
     def __init__(self, entries: dict[str, tuple[list[str], list[str]]]):
-        self._first: dict[str, dict[str, list[tuple[str, str]]]] = {}  # first char -> first two chars -> cues
+        # first two characters -> (cue, key, is_latin_word); a one-character cue is its own prefix
+        self._by_prefix: dict[str, list[tuple[str, str, bool]]] = {}
         for key, (cues, _) in entries.items():
             for cue in cues:
                 low = cue.lower()
-                self._first.setdefault(low[0], {}).setdefault(low[:2], []).append((low, key))
+                latin = low[0].isascii() and low[0].isalpha() or low[-1].isascii() and low[-1].isalpha()
+                self._by_prefix.setdefault(low[:2], []).append((low, key, latin))
         # Candidate positions come from one character class, so Python only looks where a cue could start.
-        self._starts = re.compile("[" + "".join(re.escape(c) for c in self._first) + "]") if self._first else None
+        firsts = sorted({p[0] for p in self._by_prefix})
+        self._single = any(len(p) == 1 for p in self._by_prefix)
+        self._starts = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
         self._patterns = [(p, key) for key, (_, patterns) in entries.items() for p in patterns]
         self._compiled: list | None = None
 
     def find(self, text: str) -> list[Cue]:
         low = text.lower()
         found = []
+        prefixes = self._by_prefix
         for m in self._starts.finditer(low) if self._starts else ():
             i = m.start()
-            by_two = self._first[m.group()]
-            for cue, key in by_two.get(low[i:i + 2], []) + by_two.get(low[i], []):
-                if low.startswith(cue, i) and _word_edges(low, i, i + len(cue)):
-                    found.append(Cue(key, i, i + len(cue), text[i:i + len(cue)]))
+            candidates = prefixes.get(low[i:i + 2], ())
+            if self._single:
+                candidates = [*candidates, *prefixes.get(low[i], ())]
+            for cue, key, latin in candidates:
+                end = i + len(cue)
+                if low.startswith(cue, i) and (not latin or _word_edges(low, i, end)):
+                    found.append(Cue(key, i, end, text[i:end]))
         patterns = self._compiled_patterns()
         if patterns is not None:
             try:
@@ -119,11 +126,15 @@ class _Matcher:
 
 def _word_edges(low: str, start: int, end: int) -> bool:
     """A Latin cue must not start or end inside a word ("over" is not in "coverage"); a plural s may follow."""
-    def latin(i: int) -> bool:
-        return 0 <= i < len(low) and low[i].isascii() and low[i].isalpha()
-    if latin(end - 1) and latin(end) and not (low[end] == "s" and not latin(end + 1)):
+    if start and _latin(low[start]) and _latin(low[start - 1]):
         return False
-    return not (latin(start) and latin(start - 1))
+    if end < len(low) and _latin(low[end - 1]) and _latin(low[end]):
+        return low[end] == "s" and not (end + 1 < len(low) and _latin(low[end + 1]))
+    return True
+
+
+def _latin(ch: str) -> bool:
+    return "a" <= ch <= "z"  # the text is lower-cased before matching
 
 
 def _leftmost_longest(cues: list[Cue]) -> list[Cue]:

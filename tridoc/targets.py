@@ -290,7 +290,8 @@ class SentenceReader:
         else:
             g.indicators = [OTHER] * n
         trailing = [] if scopes else self._trailing_scopes(g)
-        g.bare = _bare_subject(window, own_scopes)
+        if not (cues or trailing):  # only then does it matter whether it names a subject of its own
+            g.bare = _bare_subject(window, own_scopes)
         self._scopes(g, prev, scopes or trailing, bool(cues) or bool(trailing) or not g.bare)
         marks = cues + scopes
         if marks and g.subject is None:
