@@ -16,7 +16,7 @@ from .years import find_years
 # and document numbers 国发〔2013〕31号 (the issuer's name before the bracket is found by looking back).
 _MASKS = [re.compile(r"《[^《》\n]{0,120}》"), re.compile(r"\([^()\n]{0,8}\d{4}\s?[-—–~至]\s?\d{4}[^()\n]{0,4}\)"),
           re.compile(r"[〔\[]\s?\d{4}\s?[〕\]]?\s?\d{1,4}\s?号?")]
-_ISSUER_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,10}$")
+_ISSUER_BEFORE = re.compile(r"[^\W\d_A-Za-z]{1,10}$")
 EVIDENCE_CHARS = 200
 
 

@@ -46,14 +46,13 @@ _PAST_AFTER_RX = re.compile(_word_rx(PAST_AFTER), re.IGNORECASE)
 _SPECULATION_RX = re.compile(_word_rx(SPECULATION), re.IGNORECASE)
 _GLOSS_OPEN = re.compile(r"\s?\(\s?$")
 _CONJUNCTION = re.compile(r"[和与及、,/]|\b(?:and|or)\b")
-_SHARE_OF = re.compile(r"\s?(?:以上|以下)?的?(?P<whom>[\u4e00-\u9fff]{1,8})")
+_SHARE_OF = re.compile(r"\s?(?:以上|以下)?的?(?P<whom>[^\W\d_A-Za-z]{1,8})")
 _TRAILING_GROUP_RX = re.compile(r"\s?(?:in|for|among|across|to|of)\s(?:the\s)?(?P<phrase>(?:[\w-]+\s){0,3}?[\w-]+)"
                                 r"(?=\s(?:and|by|in)\b|[,;.]|$)")
 # A full stop ends a sentence after a letter or a Chinese character when a space or the end follows
 # (or right after a Chinese character: 良好.2013年); checked in code so the pattern opens with a class.
 _YEAR_NAMED = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n.]")
-_FULL_STOP_BEFORE = re.compile(r"[A-Za-z%)\d\"”\u4e00-\u9fff]")
 
 
 @dataclass
@@ -112,7 +111,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _is_full_stop(text: str, i: int) -> bool:
     before = text[i - 1] if i else ""
-    if not before or not _FULL_STOP_BEFORE.match(before):
+    if not before or not (before.isalnum() or before in "%)\"”"):
         return False
     after = text[i + 1:i + 2]
     return not after or after.isspace() or "\u4e00" <= before <= "\u9fff"
