@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from .catalogue import OTHER, Catalogue, Cue
@@ -45,6 +45,7 @@ _LOCAL_PAST_RX = re.compile(_word_rx(LOCAL_PAST_MARKERS), re.IGNORECASE)
 _PAST_AFTER_RX = re.compile(_word_rx(PAST_AFTER), re.IGNORECASE)
 _SPECULATION_RX = re.compile(_word_rx(SPECULATION), re.IGNORECASE)
 _GLOSS_OPEN = re.compile(r"\s?\(\s?$")
+_RANGE_DASH = re.compile(r"\s?[-~—–至到]\s?$")
 _CONJUNCTION = re.compile(r"[和与及、,/]|\b(?:and|or)\b")
 _SHARE_OF = re.compile(r"\s?(?:以上|以下)?的?(?P<whom>[^\W\d_A-Za-z]{1,8})")
 _TRAILING_GROUP_RX = re.compile(r"\s?(?:in|for|among|across|to|of)\s(?:the\s)?(?P<phrase>(?:[\w-]+\s){0,3}?[\w-]+)"
@@ -238,6 +239,8 @@ class SentenceReader:
             continued = g.continues and prev.figs[0].unit == g.figs[0].unit and (
                 prev.clause[0] == g.clause[0] or g.bare)
             g.comparator = prev.comparator if continued else "eq"
+        if g.comparator == "eq" and g.figs[0].upper is not None:
+            g.comparator = "ge"  # a range (10%-20%) is recorded by its lower end
 
     def _years(self, g: _Group, s: int, e: int, years: list[YearMention], ctx: tuple[int | None, bool]) -> None:
         n = len(g.figs)
@@ -364,12 +367,17 @@ class SentenceReader:
             g.past = True
 
     def _without_glosses(self, figs: list[Figure]) -> list[Figure]:
-        """1000Mbps(千兆), 430 billion yuan ($69.3 billion): the bracketed figure restates the one before it."""
+        """1000Mbps(千兆), 430 billion yuan ($69.3 billion): the bracketed figure restates the one before it;
+        10%-20%: the second figure closes a range opened by the first (recorded by its lower end)."""
         out: list[Figure] = []
         for f in figs:
             prev = out[-1] if out else None
-            if prev is not None and (f.unit == prev.unit or {f.unit, prev.unit} <= MONEY) \
-                    and _GLOSS_OPEN.match(self.text, prev.end, f.start) and self.text[f.end:f.end + 2].strip()[:1] == ")":
+            same = prev is not None and (f.unit == prev.unit or {f.unit, prev.unit} <= MONEY)
+            if same and _GLOSS_OPEN.match(self.text, prev.end, f.start) \
+                    and self.text[f.end:f.end + 2].strip()[:1] == ")":
+                continue
+            if same and prev.upper is None and _RANGE_DASH.match(self.text, prev.end, f.start):
+                out[-1] = replace(prev, end=f.end, upper=f.value)
                 continue
             out.append(f)
         return out
