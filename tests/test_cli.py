@@ -351,6 +351,26 @@ def test_compare_duplicate_regions_and_names_get_distinct_columns(fake, tmp_path
     assert "Hunan 2014-02-22 (plan)" in out and "Hunan 2014-02-22 (plan-2)" in out and "other.txt" in out
 
 
+def test_compare_wide_table_suggests_narrowing(fake, tmp_path):
+    for i in range(41):
+        write_doc(tmp_path / f"d{i:02d}.txt", [target(i + 1)], region=f"R{i}")
+    out = run("compare", tmp_path, "--format", "table", "-j", "1").stdout
+    assert "41 documents" in out and "--by year" in out
+    narrow = run("compare", tmp_path / "d00.txt", tmp_path / "d01.txt", "--format", "table", "-j", "1").stdout
+    assert "--by year" not in narrow
+    assert "--by year" not in run("compare", tmp_path, "--format", "table", "--by", "year", "-j", "1").stdout
+
+
+def test_compare_cuts_long_evidence_around_the_figure(fake, tmp_path):
+    sentence = "前" * 400 + "到2015年宽带达到20Mbps" + "后" * 400
+    write_doc(tmp_path / "long.txt", [target(20, text=sentence, figure="20Mbps")], region="Hunan")
+    comparison = Comparison.model_validate_json(run("compare", tmp_path, "-j", "1").stdout)
+    text = comparison.rows[0].cells["long"][0].text
+    assert "20Mbps" in text and text.startswith("…") and text.endswith("…") and len(text) <= 162
+    full = Extraction.model_validate_json(run("extract", tmp_path / "long.txt").stdout)
+    assert full.targets[0].text == sentence  # extract keeps the whole sentence
+
+
 # ------------------------------------------------------------------ schema, indicators
 
 @pytest.mark.parametrize("which, title", [([], "Extraction"), (["extract"], "Extraction"), (["compare"], "Comparison")])
@@ -445,6 +465,61 @@ def test_parallel_run_submits_lazily_in_a_bounded_window(monkeypatch, tmp_path):
     rest = list(results)
     assert CountingPool.submitted == 100
     assert [r.source for r in [first, *rest]] == paths and all(r.document is None for r in rest)
+
+
+class PicklingPool:
+    """Runs each job at once, passing its result through pickle as a worker's would; keeps what came back."""
+    results: list = []
+
+    def __init__(self, max_workers):
+        self.max_workers = max_workers
+
+    def submit(self, fn, *args):
+        import concurrent.futures
+        import pickle
+
+        future = concurrent.futures.Future()
+        data = pickle.dumps(fn(*pickle.loads(pickle.dumps(args))))
+        PicklingPool.results.append(pickle.loads(data))
+        future.set_result(pickle.loads(data))
+        return future
+
+    def shutdown(self, **kwargs):
+        pass
+
+
+def test_compare_workers_return_briefs_not_extractions(fake, corpus, monkeypatch):
+    import concurrent.futures
+
+    from tridoc import runner
+    from tridoc.compare import Brief, Filters
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", PicklingPool)
+    PicklingPool.results = []
+    (corpus / "broken.txt").write_bytes(b"\x00\xff" * 10)
+    out = io.StringIO()
+    status = runner.compare_main([str(corpus)], runner.Settings(), Filters(kind="target"), runner.View(fmt="json"),
+                                 jobs=2, out=out)
+    assert status == 1
+    assert len(PicklingPool.results) == 3 and all(type(r) is Brief for r in PicklingPool.results)
+    assert all(f[6] == "target" for r in PicklingPool.results for f in r.figures)  # filtered in the worker
+    assert Comparison.model_validate_json(out.getvalue()).totals.model_dump() == {"documents": 2, "targets": 7,
+                                                                                  "failures": 1}
+
+
+def test_run_reduces_each_result_and_failures_too(tmp_path):
+    from tridoc import runner
+
+    paths = [str(tmp_path / "missing.txt")]
+    assert list(runner.run(paths, runner.Settings(), reduce=lambda e: ("reduced", e.source))) == [
+        ("reduced", paths[0])]
+
+    def picky(extraction):
+        if extraction.document is None and "boom" not in extraction.errors[0].cause:
+            raise ValueError("boom")
+        return extraction.errors[0].cause
+
+    assert list(runner.run(paths, runner.Settings(), reduce=picky)) == ["ValueError: boom"]
 
 
 @pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="workers must inherit fake_engine")

@@ -6,8 +6,11 @@ import datetime as dt
 import pytest
 
 from tridoc.catalogue import load_catalogue
-from tridoc.compare import (Collector, CompareDocument, Comparison, Filters, Totals, charts, column_labels, compare,
-                            document_grid, document_id, figures, footer, year_grids)
+import pickle
+
+from tridoc.compare import (EVIDENCE_CHARS, Brief, Briefer, Collector, CompareDocument, Comparison, Entry, Filters,
+                            Totals, _Evidence, charts, column_labels, compare, document_grid, document_id,
+                            evidence_text, figures, footer, wide_hint, year_grids)
 from tridoc.models import DocumentInfo, ErrorRecord, Extraction, Target
 
 CATALOGUE = load_catalogue()
@@ -77,7 +80,8 @@ def test_documents_totals_and_failures():
     assert [(d.id, d.region, d.targets) for d in comparison.documents] == [("hunan", "Hunan", 5), ("gz", "Guangzhou", 3)]
     assert comparison.errors == [ErrorRecord(file="x/broken.pdf", cause="not a PDF")]
     assert comparison.totals == Totals(documents=2, targets=8, failures=1)
-    assert Comparison.model_validate_json(comparison.model_dump_json()) == comparison
+    model = comparison.model()
+    assert Comparison.model_validate_json(model.model_dump_json()) == model
 
 
 def test_document_ids_are_stems_made_unique():
@@ -148,7 +152,8 @@ def test_document_grid_has_a_column_per_document_and_family_sections():
                                                 "Broadband access speed · urban · 2015"]
     assert [r.section for r in grid.rows] == ["broadband"] * 4 + ["money"]
     assert [[f.value for f in figs] for figs in grid.rows[1].cells] == [[20], [100, 30]]
-    assert grid.rows[0].cells[1] == []
+    assert list(grid.rows[0].cells[1]) == []
+    assert [r.label for r in grid.rows[1:3]] == [r.label for r in list(grid.rows)[1:3]]
 
 
 def test_year_grids_one_per_indicator_with_year_columns():
@@ -175,16 +180,90 @@ def test_charts_one_per_row_labelled_by_document():
                                                                               ("Guangzhou 2012-05-04", [85])]
 
 
-def test_collector_keeps_only_the_figures():
-    collector = Collector(CATALOGUE)
-    collector.add(HUNAN)
-    cells = [c for r in collector.result().rows for cs in r.cells.values() for c in cs]
-    assert set(cells[0].model_dump()) == {"value", "comparator", "kind", "text"}
+def test_brief_keeps_only_what_the_rows_need():
+    brief = Briefer()(HUNAN)
+    assert brief.source == "in/hunan.txt"
+    assert brief.info == ("Hunan", "湖南", dt.date(2014, 2, 22), None, None)
+    assert brief.figures[0] == ("broadband.access_speed", "urban", 2015, "Mbps", 20, "ge", "target", "…")
+    assert all(type(f) is tuple and len(f) == 8 for f in brief.figures)  # no pydantic objects cross to the parent
+    assert brief.figures[0][-1] is brief.figures[1][-1]  # one evidence string per sentence
+    assert len(pickle.dumps(brief)) < len(pickle.dumps(HUNAN)) / 2
+
+
+def test_brief_applies_the_filters_and_keeps_failures():
+    brief = Briefer(Filters(kind="baseline"))(HUNAN)
+    assert [f[4] for f in brief.figures] == [4]
+    assert Briefer(Filters(regions=("Beijing",)))(HUNAN) == Brief("in/hunan.txt", None, (), ())
+    assert Briefer()(failed("x.pdf", "not a PDF")) == Brief("x.pdf", None, (), (("x.pdf", "not a PDF"),))
+
+
+def test_briefs_and_extractions_line_up_the_same():
+    filters = Filters(indicators=("broadband.",))
+    briefer = Briefer(filters)
+    extractions = [HUNAN, failed("bad.txt"), GUANGZHOU]
+    from_briefs = compare([briefer(e) for e in extractions], CATALOGUE, filters).model()
+    assert from_briefs == compare(extractions, CATALOGUE, filters).model()
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    ("短句20Mbps。", "20Mbps", "短句20Mbps。"),
+    ("甲" * 200 + "20Mbps" + "乙" * 200, "20Mbps", "…" + "甲" * 51 + "20Mbps" + "乙" * 103 + "…"),
+    ("甲" * 100 + "20Mbps" + "乙" * 100, "20Mbps", "…" + "甲" * 54 + "20Mbps" + "乙" * 100),
+    ("20Mbps" + "乙" * 300, "20Mbps", "20Mbps" + "乙" * 154 + "…"),
+    ("甲" * 300 + "20Mbps", "20Mbps", "…" + "甲" * 154 + "20Mbps"),
+    ("x" * 300, "absent", "x" * 160 + "…"),
+])
+def test_evidence_is_cut_around_the_figure(text, figure, expected):
+    cut = evidence_text(text, figure)
+    assert cut == expected
+    assert figure not in text or figure in cut
+    assert len(cut) <= EVIDENCE_CHARS + 2
+
+
+def test_long_evidence_is_cut_in_the_lineup():
+    sentence = "甲" * 300 + "达到20Mbps" + "乙" * 300
+    lineup = compare([doc("a.txt", t(20, text=sentence) .model_copy(update={"figure": "20Mbps"}))], CATALOGUE)
+    (text,) = [c.text for cs in lineup.rows[0].cells.values() for c in cs]
+    assert "达到20Mbps" in text and len(text) <= EVIDENCE_CHARS + 2
+
+
+def test_lineup_packs_figures_and_shares_evidence():
+    lineup = compare([HUNAN, GUANGZHOU], CATALOGUE)
+    row = next(r for r in lineup.rows if r.year == 2015 and r.scope == "urban")
+    assert len(row) == 3 and row._values.typecode == "d" and row._codes.typecode == "B"
+    assert list(row.cells) == ["hunan", "gz"]
+    assert row.cells["gz"] == [Entry(100, "ge", "target", "…"), Entry(30, "ge", "target", "其中30M")]
+    assert [e.text for _, es in row.groups(text=False) for e in es] == ["", "", ""]
+    hunan = [r._refs[0] for r in lineup.rows if r.cells.get("hunan")]
+    assert len(set(hunan)) == 1  # the same sentence is stored once for the document
+    ids = {id(d.id) for d in lineup.documents}
+    assert {id(doc) for r in lineup.rows for doc in r._docs} <= ids  # rows point at the documents' ids
+
+
+def test_evidence_spool_reads_back_after_going_to_disk():
+    store = _Evidence(spool=64)
+    texts = [f"第{i}句,宽带达到{i}Mbps。" * (i % 3 + 1) for i in range(200)]
+    refs = [store.put(x) for x in texts]
+    assert store._file._rolled  # past 64 bytes the spool is a file on disk
+    assert [store.get(r) for r in reversed(refs)] == texts[::-1]
+    store.close()
+
+
+def test_lineup_closes_its_spool():
+    with compare([HUNAN], CATALOGUE) as lineup:
+        assert lineup.rows[0].cells
+    assert lineup._evidence._file.closed
 
 
 def test_footer():
     assert footer(Totals(documents=1, targets=2, failures=0)) == "1 document · 2 targets · 0 failures"
     assert footer(Totals(documents=3, targets=1, failures=1), "zh") == "文件 3 份 · 目标 1 项 · 失败 1 份"
+
+
+def test_wide_hint_only_past_forty_documents():
+    assert wide_hint(Totals(documents=40, targets=1, failures=0)) == ""
+    assert "--by year" in wide_hint(Totals(documents=41, targets=1, failures=0))
+    assert "--by year" in wide_hint(Totals(documents=41, targets=1, failures=0), "zh")
 
 
 def test_schema_describes_the_comparison():

@@ -186,3 +186,109 @@ def test_indicator_records_cover_the_catalogue(monkeypatch):
     out = io.StringIO()
     render.write_indicators_table(load_catalogue(), out)
     assert "broadband.household_penetration" in out.getvalue()
+
+
+# ------------------------------------------------------------------ compare: written row by row
+
+def lineup_of(*extractions, **kw):
+    from tridoc.compare import compare
+
+    return compare(list(extractions), load_catalogue(), **kw)
+
+
+HOSTILE_TEXT = '引号"与\\反斜杠\n换行\t制表\x1b[31m 及 </script> 达到20Mbps'
+
+
+def compare_inputs():
+    failed = Extraction(source="bad.pdf", document=None, errors=[{"file": "bad.pdf", "cause": 'not a "PDF"'}])
+    return [extraction(make_target(), make_target(50, year=2020, text=HOSTILE_TEXT), source="a.txt", region="Hunan",
+                       region_zh="湖南", date="2014-02-22", title="关于\"宽带\"的意见", doc_number="湘政发〔2014〕8号"),
+            failed,
+            extraction(make_target(100), make_target(4, kind="baseline", comparator="eq"),
+                       make_target(45, "percent", indicator="broadband.household_penetration", scope=None),
+                       source="b/b.txt"),
+            extraction(source="empty.txt")]
+
+
+class Recording(io.StringIO):
+    """Keeps the size of every write, to see that the output is written piece by piece."""
+
+    def __init__(self):
+        super().__init__()
+        self.sizes = []
+
+    def write(self, text):
+        self.sizes.append(len(text))
+        return super().write(text)
+
+
+def test_write_comparison_json_streams_a_valid_comparison():
+    from tridoc.compare import Comparison
+
+    lineup = lineup_of(*compare_inputs())
+    out = Recording()
+    render.write_comparison_json(lineup, out)
+    parsed = Comparison.model_validate_json(out.getvalue())
+    assert parsed == lineup.model()
+    assert [d.id for d in parsed.documents] == ["a", "b", "empty"] and parsed.errors[0].cause == 'not a "PDF"'
+    assert parsed.documents[0].title == '关于"宽带"的意见'
+    assert any(c.text == HOSTILE_TEXT for r in parsed.rows for cs in r.cells.values() for c in cs)
+    assert json.loads(out.getvalue())["schema_version"] == "1.0"
+    assert max(out.sizes) < 400  # one document or one document's cells of a row per write, never the whole
+
+
+def test_write_comparison_json_of_nothing():
+    from tridoc.compare import Comparison
+
+    for lineup in (lineup_of(), lineup_of(Extraction(source="x", document=None, errors=[{"file": "x", "cause": "c"}]))):
+        out = io.StringIO()
+        render.write_comparison_json(lineup, out)
+        assert Comparison.model_validate_json(out.getvalue()) == lineup.model()
+
+
+def test_write_comparison_json_many_documents_valid_and_written_in_pieces():
+    from tridoc.compare import Comparison
+
+    docs = [extraction(make_target(i + 1), make_target(i + 2, year=2020), source=f"d/{i:03d}.txt", region=f"R{i}")
+            for i in range(120)]
+    lineup = lineup_of(*docs)
+    out = Recording()
+    render.write_comparison_json(lineup, out)
+    parsed = Comparison.model_validate_json(out.getvalue())
+    assert parsed == lineup.model() and len(parsed.rows[0].cells) == 120
+    assert max(out.sizes) < len(out.getvalue()) / 50
+
+
+def test_write_comparison_csv_one_line_per_figure_row_by_row():
+    lineup = lineup_of(*compare_inputs())
+    out = Recording()
+    render.write_comparison_csv(lineup, out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert len(rows) == 5 == lineup.totals.targets
+    assert [(r["document"], r["column"], r["year"], r["value"], r["kind"]) for r in rows] == [
+        ("a", "Hunan 2014-02-22", "2015", "20", "target"), ("b", "b.txt", "2015", "100", "target"),
+        ("b", "b.txt", "2015", "4", "baseline"), ("a", "Hunan 2014-02-22", "2020", "50", "target"),
+        ("b", "b.txt", "2015", "45", "target")]
+    assert any(r["text"] == render.clean(HOSTILE_TEXT, newlines=True) for r in rows)
+    assert len(out.sizes) > len(rows)  # a write per line at least
+
+
+def test_write_grids_md_writes_a_row_at_a_time():
+    from tridoc.compare import document_grid, footer
+
+    lineup = lineup_of(*compare_inputs())
+    out = Recording()
+    render.write_grids_md([document_grid(lineup)], footer(lineup.totals), out)
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "| indicator | Hunan 2014-02-22 | b.txt | empty.txt |"
+    assert lines[2] == "| Broadband access speed · urban · 2015 | ≥ 20 Mbps | **≥ 100 Mbps**<br>*4 Mbps (baseline)* |  |"
+    assert lines[4] == "| Fixed broadband household penetration · 2015 |  | ≥ 45 % |  |"
+    assert lines[-1] == "_3 documents · 5 targets · 1 failure_"
+
+
+def test_write_grids_table_adds_the_hint_under_the_footer():
+    from tridoc.compare import document_grid
+
+    out = io.StringIO()
+    render.write_grids_table([document_grid(lineup_of(*compare_inputs()))], "3 documents", out, hint="try --by year")
+    assert out.getvalue().splitlines()[-2:] == ["3 documents", "try --by year"]

@@ -19,7 +19,7 @@ from .models import COMPARATOR_SIGNS
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue
-    from .compare import Comparison, Grid
+    from .compare import Grid, Lineup
     from .models import Extraction, Target
 
 # C0 controls but \t and \n, DEL, C1 controls (0x9b is a one-byte escape
@@ -298,24 +298,63 @@ def write_indicators_table(catalogue: Catalogue, out: IO[str] | None = None, cue
 
 # ------------------------------------------------------------------ compare
 
-def write_comparison_json(comparison: Comparison, out: IO[str]) -> None:
-    out.write(json.dumps(comparison.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
+def _json_array(out: IO[str], items: Iterable[str], indent: str) -> None:
+    """A JSON array of items already dumped, one per line, written as they come."""
+    first = True
+    for item in items:
+        out.write(("[\n" if first else ",\n") + indent + "  " + item)
+        first = False
+    out.write("[]" if first else "\n" + indent + "]")
+
+
+def _row_lines(row, dumps) -> Iterator[str]:
+    """A row as JSON text: its key on the first line, then one line per document with figures."""
+    head = {"indicator": row.indicator, "label": row.label, "family": row.family, "scope": row.scope,
+            "unit": row.unit, "year": row.year}
+    yield dumps(head)[:-1] + ', "cells": {'
+    for i, (doc, entries) in enumerate(row.groups()):
+        cells = ", ".join(dumps(e._asdict()) for e in entries)
+        yield ("," if i else "") + "\n      " + dumps(doc) + ": [" + cells + "]"
+    yield "\n    }}" if len(row) else "}}"
+
+
+def write_comparison_json(lineup: Lineup, out: IO[str]) -> None:
+    """The Comparison (see `tridoc schema compare`) written part by part: documents, rows one by one, errors,
+    totals. Only one row's text is built at a time, so memory is that of the lineup, not of the output."""
+    from .models import SCHEMA_VERSION
+
+    def dumps(obj) -> str:
+        return json.dumps(obj, ensure_ascii=False)
+
+    out.write('{\n  "schema_version": ' + dumps(SCHEMA_VERSION) + ',\n  "documents": ')
+    _json_array(out, (dumps(d.record()) for d in lineup.documents), "  ")
+    out.write(',\n  "rows": ')
+    first = True
+    for row in lineup.rows:
+        out.write("[\n    " if first else ",\n    ")
+        first = False
+        for part in _row_lines(row, dumps):
+            out.write(part)
+    out.write("[]" if first else "\n  ]")
+    out.write(',\n  "errors": ')
+    _json_array(out, (dumps({"file": e.file, "cause": e.cause}) for e in lineup.errors), "  ")
+    out.write(',\n  "totals": ' + dumps(lineup.totals.model_dump(mode="json")) + "\n}\n")
 
 
 COMPARE_CSV_FIELDS = ["document", "column", "source", "region", "date", "family", "indicator", "label", "scope",
                       "year", "unit", "value", "comparator", "kind", "figure", "text"]
 
 
-def write_comparison_csv(comparison: Comparison, out: IO[str], lang: str = "en") -> None:
-    """Long form, one line per figure, so that a spreadsheet can pivot it any way."""
+def write_comparison_csv(lineup: Lineup, out: IO[str], lang: str = "en") -> None:
+    """Long form, one line per figure, so that a spreadsheet can pivot it any way; written row by row."""
     from .compare import column_labels
 
-    labels = column_labels(comparison.documents, lang)
-    docs = {d.id: d for d in comparison.documents}
+    labels = column_labels(lineup.documents, lang)
+    docs = {d.id: d for d in lineup.documents}
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COMPARE_CSV_FIELDS)
-    for row in comparison.rows:
-        for doc_id, cells in row.cells.items():
+    for row in lineup.rows:
+        for doc_id, cells in row.groups():
             d = docs[doc_id]
             for c in cells:
                 fields = [doc_id, labels[doc_id], d.source, d.region, d.date and d.date.isoformat(), row.family,
@@ -329,7 +368,7 @@ def _shown(fig, lang: str) -> str:
 
 
 def write_grids_md(grids: list[Grid], footer: str, out: IO[str], lang: str = "en") -> None:
-    """Markdown tables for reports: best figure in bold, baselines in italics."""
+    """Markdown tables for reports: best figure in bold, baselines in italics; written a row at a time."""
     for grid in grids:
         if grid.title:
             out.write(f"### {md_cell(grid.title)}\n\n")
@@ -378,7 +417,9 @@ def grid_table(grid: Grid, lang: str = "en"):
     return table
 
 
-def write_grids_table(grids: list[Grid], footer: str, out: IO[str] | None = None, lang: str = "en") -> None:
+def write_grids_table(grids: list[Grid], footer: str, out: IO[str] | None = None, lang: str = "en",
+                      hint: str = "") -> None:
+    """Rich tables for a terminal; `hint` (what to do when there are too many columns) goes under the footer."""
     from rich.text import Text
 
     console = _console(out)
@@ -388,6 +429,8 @@ def write_grids_table(grids: list[Grid], footer: str, out: IO[str] | None = None
     if not grids:
         console.print(Text("no figures to compare", style="dim"))
     console.print(Text(footer, style="dim"))
+    if hint:
+        console.print(Text(hint, style="yellow"))
 
 
 def write_charts(charts: list[Grid], footer: str, out: IO[str] | None = None, lang: str = "en",

@@ -3,15 +3,17 @@
 Every input yields exactly one Extraction, in input order: a document that cannot
 be read, or that breaks the engine, yields one with `document=None` and the cause
 in `errors`, so that nothing disappears silently and one bad file never stops a
-batch. Workers return the Extraction (targets, not the text), and only a bounded
-window of documents is in flight, so memory stays flat however large the folder.
+batch. With a `reduce` function (picklable: compare passes a `compare.Briefer`),
+each Extraction is cut down where it is made, in the worker, and only the small
+result crosses to the parent. Only a bounded window of documents is in flight,
+so memory stays flat however large the folder.
 """
 from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
 from itertools import chain, islice
-from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
@@ -36,6 +38,23 @@ def failed(source: str, cause: str) -> Extraction:
     return Extraction(source=source, document=None, targets=[], errors=[ErrorRecord(file=source, cause=cause)])
 
 
+Reduce = Callable[["Extraction"], Any]
+
+
+def _reduced(extraction: Extraction, reduce: Reduce | None) -> Any:
+    """The extraction passed through `reduce`; a reduce that fails turns it into a failed one (reduced too)."""
+    if reduce is None:
+        return extraction
+    try:
+        return reduce(extraction)
+    except Exception as exc:
+        return reduce(failed(extraction.source, f"{type(exc).__name__}: {exc}"))
+
+
+def _failed(source: str, cause: str, reduce: Reduce | None) -> Any:
+    return _reduced(failed(source, cause), reduce)
+
+
 def _guarded(source: str, work: Callable[[], Extraction]) -> Extraction:
     """The Extraction of one document, or a failed one naming the cause; never an exception."""
     from .documents import DocumentError
@@ -48,8 +67,8 @@ def _guarded(source: str, work: Callable[[], Extraction]) -> Extraction:
         return failed(source, f"{type(exc).__name__}: {exc}")
 
 
-def extract_path(path: str, settings: Settings) -> Extraction:
-    """Read and extract one file (runs in a worker process when --jobs > 1)."""
+def extract_path(path: str, settings: Settings, reduce: Reduce | None = None) -> Any:
+    """Read and extract one file (runs in a worker process when --jobs > 1); reduced there if asked."""
     def work() -> Extraction:
         from .catalogue import load_catalogue
         from .documents import read_document
@@ -59,22 +78,23 @@ def extract_path(path: str, settings: Settings) -> Extraction:
         doc = read_document(path, encoding=settings.encoding, **kwargs)
         return extract_document(doc, load_catalogue(settings.catalogue))
 
-    return _guarded("<stdin>" if path == STDIN else str(path), work)
+    return _reduced(_guarded("<stdin>" if path == STDIN else str(path), work), reduce)
 
 
-def run(inputs: Iterable[str], settings: Settings, jobs: int = 1) -> Iterator[Extraction]:
-    """One Extraction per input file (directories expanded, "-" is stdin), in input order."""
+def run(inputs: Iterable[str], settings: Settings, jobs: int = 1, reduce: Reduce | None = None) -> Iterator[Any]:
+    """One Extraction per input file (directories expanded, "-" is stdin), in input order; with `reduce`,
+    what it makes of each Extraction instead (made in the worker, so the Extraction never reaches this process)."""
     from .documents import iter_inputs
 
     paths = iter(iter_inputs(list(inputs)))
     head = list(islice(paths, 2))
     paths = chain(head, paths)
     if jobs <= 1 or len(head) < 2:  # starting workers costs more than one document takes
-        return (extract_path(p, settings) for p in paths)
-    return _parallel(paths, settings, jobs)
+        return (extract_path(p, settings, reduce) for p in paths)
+    return _parallel(paths, settings, jobs, reduce)
 
 
-def _parallel(paths: Iterator[str], settings: Settings, jobs: int) -> Iterator[Extraction]:
+def _parallel(paths: Iterator[str], settings: Settings, jobs: int, reduce: Reduce | None) -> Iterator[Any]:
     """Results in input order, with at most `jobs * 4` documents submitted and not yet yielded."""
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
@@ -83,54 +103,55 @@ def _parallel(paths: Iterator[str], settings: Settings, jobs: int) -> Iterator[E
     pool = ProcessPoolExecutor(max_workers=jobs)
     try:
         for path in paths:
-            pool, future = _submit(pool, path, settings, jobs)
+            pool, future = _submit(pool, path, settings, jobs, reduce)
             window.append((path, future))
             if len(window) >= jobs * 4:
-                yield _collect(*window.popleft(), settings)
+                yield _collect(*window.popleft(), settings, reduce)
         while window:
-            yield _collect(*window.popleft(), settings)
+            yield _collect(*window.popleft(), settings, reduce)
     finally:
         pool.shutdown(cancel_futures=True)
 
 
-def _submit(pool: Executor, path: str, settings: Settings, jobs: int) -> tuple[Executor, Future]:
+def _submit(pool: Executor, path: str, settings: Settings, jobs: int, reduce: Reduce | None
+            ) -> tuple[Executor, Future]:
     """Submit one document; a pool broken by a dead worker is replaced, so the rest of the batch goes on."""
     from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     if path == STDIN:  # a worker cannot read our stdin: read it here, in order
         done: Future = Future()
-        done.set_result(extract_path(path, settings))
+        done.set_result(extract_path(path, settings, reduce))
         return pool, done
     try:
-        return pool, pool.submit(extract_path, path, settings)
+        return pool, pool.submit(extract_path, path, settings, reduce)
     except BrokenProcessPool:
         pool.shutdown(wait=False)
         pool = ProcessPoolExecutor(max_workers=jobs)
-        return pool, pool.submit(extract_path, path, settings)
+        return pool, pool.submit(extract_path, path, settings, reduce)
 
 
-def _collect(path: str, future: Future, settings: Settings) -> Extraction:
+def _collect(path: str, future: Future, settings: Settings, reduce: Reduce | None) -> Any:
     from concurrent.futures.process import BrokenProcessPool
 
     try:
         return future.result()
     except BrokenProcessPool:  # some document in flight killed its worker: find out if it was this one
-        return _isolated(path, settings)
+        return _isolated(path, settings, reduce)
     except Exception as exc:  # e.g. a result that did not pickle
-        return failed(path, f"{type(exc).__name__}: {exc}")
+        return _failed(path, f"{type(exc).__name__}: {exc}", reduce)
 
 
-def _isolated(path: str, settings: Settings) -> Extraction:
+def _isolated(path: str, settings: Settings, reduce: Reduce | None) -> Any:
     """Extract one document in a process of its own, so that if it kills the process again only it fails."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     with ProcessPoolExecutor(max_workers=1) as one:
         try:
-            return one.submit(extract_path, path, settings).result()
+            return one.submit(extract_path, path, settings, reduce).result()
         except BrokenProcessPool:
-            return failed(path, "the process reading this file died (crash or out of memory)")
+            return _failed(path, "the process reading this file died (crash or out of memory)", reduce)
 
 
 class Tally:
@@ -184,17 +205,19 @@ def compare_main(inputs: Iterable[str], settings: Settings, filters, view: View,
     """Extract every input, line the figures up and print the comparison; 1 when any document failed."""
     from . import render
     from .catalogue import load_catalogue
-    from .compare import compare
+    from .compare import Briefer, compare
 
     out = out or sys.stdout
     catalogue = load_catalogue(settings.catalogue)
-    comparison = compare(render.progress(run(inputs, settings, jobs)), catalogue, filters, view.lang)
-    show_comparison(comparison, view, out)
-    render.write_errors(comparison.errors, sys.stderr)
-    return 1 if comparison.errors else 0
+    briefs = run(inputs, settings, jobs, reduce=Briefer(filters))  # each document cut down in its worker
+    with compare(render.progress(briefs), catalogue, filters, view.lang) as lineup:
+        show_comparison(lineup, view, out)
+    render.write_errors(lineup.errors, sys.stderr)
+    return 1 if lineup.errors else 0
 
 
 def show_comparison(comparison, view: View, out: IO[str]) -> None:
+    """A Lineup in the view's format: JSON, CSV and Markdown are written row by row."""
     from . import compare as c
     from . import render
 
@@ -209,4 +232,5 @@ def show_comparison(comparison, view: View, out: IO[str]) -> None:
         if view.fmt == "md":
             render.write_grids_md(grids, c.footer(comparison.totals, view.lang), out, view.lang)
         else:
-            render.write_grids_table(grids, c.footer(comparison.totals, view.lang), out, view.lang)
+            hint = c.wide_hint(comparison.totals, view.lang) if view.by == "document" else ""
+            render.write_grids_table(grids, c.footer(comparison.totals, view.lang), out, view.lang, hint)
