@@ -30,9 +30,10 @@ _CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2026\u2014"
 # such as 發(fā) are web-page debris.
 # Each pattern opens with a character class (so the regex engine can skip ahead); the part to
 # delete is the group "d".
+# Only a single space goes: tabs and runs of spaces separate the columns of a flattened table.
 _DELETIONS = [
-    re.compile(rf"[{_HAN}{_CJK_PUNCT}](?P<d>[ \t]++|(?<=[{_HAN}])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{{1,7}}\))"),
-    re.compile(rf"(?P<d>[ \t](?<![ \t][ \t])[ \t]*+)[{_HAN}{_CJK_PUNCT}]"),
+    re.compile(rf"[{_HAN}{_CJK_PUNCT}](?P<d> (?![ \t])|(?<=[{_HAN}])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{{1,7}}\))"),
+    re.compile(rf"(?P<d> )(?<![ \t] )[{_HAN}{_CJK_PUNCT}]"),
     re.compile(r"(?P<d>[\u200b-\u200f\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+)"),
 ]
 

@@ -1,12 +1,18 @@
-"""Target tables flattened into text: cells split by pipes, or one cell per line.
+"""Target tables flattened into text.
 
-    指标 | 单位 | 2013年 | 2015年 | 2020年
-    固定宽带接入用户 | 亿户 | 2.1 | 2.7 | 4.0
+Three shapes are read:
 
-A header holds two or more year cells; each row below it is a label, a unit
-cell when the header has a 单位 column, and one value per year. Every value
-becomes a record with its column's year; a year before the document's own is
-a baseline. Empty and '——' cells give nothing; '> 98' and '大于100' give gt.
+    指标 | 单位 | 2013年 | 2015年 | 2020年          a header line with two or more year cells, then a row a line;
+    固定宽带接入用户 | 亿户 | 2.1 | 2.7 | 4.0           cells split by pipes, tabs or runs of spaces
+
+    指标 / 单位 / 2013 年 / … one cell per line      the same, every cell on a line of its own
+
+    指标:电子商务交易额;单位:亿元;2013年:2100;2015年目标:3500       key-value lines
+
+Each value under a year column is a record with that year, the row's indicator
+and the unit of its row (or of its cell); a year before the document's own, or a
+column marked 现状/基数, is a baseline. Empty and '——' cells give nothing;
+'> 98' and '大于100' give gt.
 """
 from __future__ import annotations
 
@@ -15,10 +21,11 @@ from dataclasses import dataclass
 
 from .catalogue import OTHER, Catalogue
 from .targets import Draft
-from .units import Figure, find_figures, parse_unit_cell
+from .units import Figure, parse_unit_cell
 
-YEAR_CELL = re.compile(r"((?:19|20)\d{2})\s?年?(?:底|末)?(?:\([^()]{0,8}\))?")
-UNIT_HEADER = {"单位", "计量单位", "unit", "Unit"}
+YEAR_CELL = re.compile(r"((?:19|20)\d{2})\s?年?(?:底|末)?(?:目标值?|现状|基数|实际)?(?:\([^()]{0,8}\))?")
+UNIT_HEADER = {"单位", "计量单位", "unit", "Unit", "units", "Units"}
+LABEL_HEADER = re.compile(r"指标|项目|名称|内容|类别|indicator|item", re.IGNORECASE)
 # Units the GUIDE leaves out: their rows are read (to stay in step) but give no record.
 OTHER_UNITS = {"太字节", "TB", "PB", "GB", "km", "公里", "万公里", "千米", "倍", "吨", "万吨", "平方米", "kWh", "个/万人"}
 VALUE_CELL = re.compile(
@@ -27,8 +34,12 @@ VALUE_CELL = re.compile(
 EMPTY_CELL = re.compile(r"[\s—\-–/]*$")
 CMP = {">": "gt", "大于": "gt", "超过": "gt", "≥": "ge", "不低于": "ge", "不少于": "ge", "<": "lt", "小于": "lt",
        "低于": "lt", "≤": "le", "约": "approx", "以上": "ge", "以下": "le"}
-_HEADER_HINT = re.compile(r"(?:19|20)\d{2}\s?年?(?:\([^()\n]{0,8}\))?[ \t]*(?:\||\n)\s*\|?\s*(?:19|20)\d{2}")
 BASELINE_HEADER = re.compile(r"现状|基期|基数|基准|实际|baseline", re.IGNORECASE)
+# Two year cells side by side (same line or next line): without it the text has no table to read.
+_HEADER_HINT = re.compile(r"(?:19|20)\d{2}\s?年?(?:\([^()\n]{0,8}\))?[ \t]*(?:\||\n|\t| {2,})\s*\|?\s*(?:19|20)\d{2}")
+_COLUMN_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+_KV_LINE = re.compile(r"(?m)^[ \t]*指标\s?:[^\n]*")
+_KV_PAIR = re.compile(r"(?P<key>[^:;,\n]+):(?P<value>[^;,\n]*)")
 
 
 @dataclass(slots=True)
@@ -40,25 +51,42 @@ class Cell:
 
 
 def cells_of(text: str) -> list[Cell]:
-    """Every line as cells: split at pipes (a trailing pipe closes the last cell), else the line is one cell."""
+    """Every line as cells: split at pipes (a trailing pipe closes the last cell), tabs or runs of
+    two or more spaces; a line with none of these is one cell."""
     cells = []
     for n, m in enumerate(re.finditer(r"[^\n]+", text)):
         line, base = m.group(), m.start()
-        if not line.strip():
-            continue
-        if "|" not in line:
-            cells.append(_cell(line, base, n))
-            continue
-        parts, pos = [], base
-        for piece in line.split("|"):
-            parts.append(_cell(piece, pos, n))
-            pos += len(piece) + 1
+        if line.strip():
+            cells.extend(_split_line(line, base, n))
+    return cells
+
+
+def _split_line(line: str, base: int, n: int) -> list[Cell]:
+    if "|" in line:
+        parts = _pieces(line, base, n, line.split("|"), 1)
         if line.rstrip().endswith("|"):
             parts.pop()
         if line.lstrip().startswith("|") and len(parts) > 1:
             parts.pop(0)
-        cells.extend(parts)
-    return cells
+        return parts
+    if "\t" in line.strip():
+        return [c for c in _pieces(line, base, n, line.split("\t"), 1) if c.text]
+    if _COLUMN_GAP.search(line):
+        cells, pos = [], 0
+        for gap in [*_COLUMN_GAP.finditer(line), None]:
+            end = gap.start() if gap else len(line)
+            cells.append(_cell(line[pos:end], base + pos, n))
+            pos = gap.end() if gap else pos
+        return [c for c in cells if c.text]
+    return [_cell(line, base, n)]
+
+
+def _pieces(line: str, base: int, n: int, pieces: list[str], sep: int) -> list[Cell]:
+    out, pos = [], base
+    for piece in pieces:
+        out.append(_cell(piece, pos, n))
+        pos += len(piece) + sep
+    return out
 
 
 def _cell(piece: str, base: int, line: int) -> Cell:
@@ -68,10 +96,11 @@ def _cell(piece: str, base: int, line: int) -> Cell:
 
 
 def read_tables(text: str, catalogue: Catalogue, doc_year: int | None) -> tuple[list[Draft], list[tuple[int, int]]]:
+    drafts, spans = _key_value_lines(text, catalogue, doc_year)
     if not _HEADER_HINT.search(text):
-        return [], []  # no two year cells side by side: no table here, skip the cell pass
+        return drafts, spans  # no two year cells side by side: skip the cell pass
     cells = cells_of(text)
-    drafts, spans, i = [], [], 0
+    i = 0
     while i < len(cells) - 1:
         header = _header_at(cells, i)
         if header is None:
@@ -82,16 +111,17 @@ def read_tables(text: str, catalogue: Catalogue, doc_year: int | None) -> tuple[
         drafts.extend(table.drafts)
         spans.append((cells[header.first].start, cells[end - 1].end))
         i = end
-    return drafts, spans
+    return drafts, sorted(spans)
 
 
 @dataclass
 class _Header:
-    first: int            # first header cell (label column)
+    first: int            # first header cell
     years: list[int]
     baseline: list[bool]  # a column marked 现状 / 基期
     has_unit: bool
     end: int              # first cell after the header
+    columns: list[str]    # on one line: the header's cells, for the role of each column
 
 
 def _year_cell(cell: Cell) -> re.Match | None:
@@ -106,10 +136,15 @@ def _header_at(cells: list[Cell], i: int) -> _Header | None:
         years.append(int(m.group(1)))
         baseline.append(bool(BASELINE_HEADER.search(cells[j].text)))
         j += 1
+    if cells[i].line == cells[j - 1].line:  # one header line: its cells name the columns
+        first = i
+        while first > 0 and cells[first - 1].line == cells[i].line:
+            first -= 1
+        columns = [c.text for c in cells[first:j]]
+        return _Header(first, years, baseline, any(t in UNIT_HEADER for t in columns), j, columns)
     before = [c.text for c in cells[max(0, i - 3):i]]
     has_unit = any(t in UNIT_HEADER for t in before)
-    first = i - (2 if has_unit else 1)
-    return _Header(max(first, 0), years, baseline, has_unit, j)
+    return _Header(max(i - (2 if has_unit else 1), 0), years, baseline, has_unit, j, [])
 
 
 class _Table:
@@ -120,9 +155,10 @@ class _Table:
 
     def read(self) -> int:
         """Reads rows until the cells stop looking like rows; returns the index after the table."""
-        header = self.cells[self.h.first:self.h.end]
-        if header[0].line == header[-1].line:
-            return self._read_lines()
+        return self._read_lines() if self.h.columns else self._read_stream()
+
+    def _read_stream(self) -> int:
+        """One cell per line: rows are found again after each section heading by their unit cell."""
         i, misses, k = self.h.end, 0, len(self.h.years)
         width = k + (2 if self.h.has_unit else 1)
         last_row_end = i
@@ -131,30 +167,39 @@ class _Table:
             if not self._is_label(label.text):
                 misses, i = misses + 1, i + 1
                 continue
-            unit = self._row_unit(i)
+            unit = self._stream_unit(i)
             if unit is False:  # a section heading (1. 宽带用户规模) or the end of the table
                 misses, i = misses + 1, i + 1
                 continue
             row = self.cells[i:i + width]
-            self._row(row, unit)
+            self._values(row[0], row, row[width - k:], unit)
             i += width
             misses, last_row_end = 0, i
         return last_row_end
 
     def _read_lines(self) -> int:
-        """A header on one line: every following line with pipes is one row (label, unit?, values)."""
+        """A header on one line: every following line with two or more cells is one row."""
+        columns = self.h.columns
+        unit_col = next((n for n, t in enumerate(columns) if t in UNIT_HEADER), None)
+        year_cols = [n for n, t in enumerate(columns) if YEAR_CELL.fullmatch(t)]
+        label_col = next((n for n, t in enumerate(columns) if LABEL_HEADER.search(t)),
+                         (unit_col if unit_col is not None else year_cols[0]) - 1)
         i = self.h.end
         while i < len(self.cells):
-            line = self.cells[i].line
             j = i
-            while j < len(self.cells) and self.cells[j].line == line:
+            while j < len(self.cells) and self.cells[j].line == self.cells[i].line:
                 j += 1
             row = self.cells[i:j]
             if len(row) < 2:
                 break
-            unit = self._row_unit(i) if self._is_label(row[0].text) else False
-            if unit is not False:
-                self._row(row, unit)
+            shift = len(columns) - len(row)  # a row short of leading cells (序号) lines up from the right
+
+            def at(col: int) -> Cell | None:
+                return row[col - shift] if 0 <= col - shift < len(row) else None
+            label = at(max(label_col, 0))
+            if label is not None and self._is_label(label.text):
+                unit_cell = at(unit_col) if unit_col is not None else None
+                self._values(label, row, [at(c) for c in year_cols], self._unit(label.text, unit_cell))
             i = j
         return i
 
@@ -162,7 +207,7 @@ class _Table:
     def _is_label(text: str) -> bool:
         return bool(text) and not VALUE_CELL.match(text) and not EMPTY_CELL.match(text)
 
-    def _row_unit(self, i: int):
+    def _stream_unit(self, i: int):
         """(unit, multiplier), None for a unit outside the GUIDE, False when cells[i] does not start a row."""
         if self.h.has_unit:
             if i + 1 >= len(self.cells):
@@ -173,33 +218,26 @@ class _Table:
         values = self.cells[i + 1:i + 1 + len(self.h.years)]
         if not any(VALUE_CELL.match(c.text) for c in values):
             return False
-        label_unit = re.search(r"\(([^()]{1,6})\)\s*$", self.cells[i].text)
-        return parse_unit_cell(label_unit.group(1)) if label_unit else None
+        return self._unit(self.cells[i].text, None)
 
-    def _row(self, row: list[Cell], unit) -> None:
-        label = row[0]
-        values = row[2:] if self.h.has_unit else row[1:]
-        for col, cell in enumerate(values):
-            m = VALUE_CELL.match(cell.text)
+    @staticmethod
+    def _unit(label: str, unit_cell: Cell | None):
+        """The unit cell's unit, else one in brackets at the end of the label: 固定宽带家庭普及率(%)."""
+        if unit_cell is not None and unit_cell.text:
+            return parse_unit_cell(unit_cell.text)
+        in_label = re.search(r"\(([^()]{1,6})\)\s*$", label)
+        return parse_unit_cell(in_label.group(1)) if in_label else None
+
+    def _values(self, label: Cell, row: list[Cell], cells: list[Cell | None], unit) -> None:
+        for col, cell in enumerate(cells):
+            m = VALUE_CELL.match(cell.text) if cell is not None else None
             if not m:
                 continue
             u, mult = unit if unit else (("percent", 1.0) if m.group("pct") else (None, None))
-            if u is None:
-                continue
-            self._record(label, row, cell, m, u, mult, col)
+            if u is not None:
+                self.drafts.append(_record(self, label, cell, m, u, mult, self.h.years[col], self.h.baseline[col]))
 
-    def _record(self, label: Cell, row: list[Cell], cell: Cell, m: re.Match, unit: str, mult: float, col: int):
-        value = float(m.group("num")) * mult
-        fig = Figure(value, unit, cell.start + m.start("num"), cell.start + m.end("num"), cell.start + m.start("num"),
-                     surface=cell.text)
-        year = self.h.years[col]
-        past = self.h.baseline[col] or (self.doc_year is not None and year < self.doc_year)
-        comparator = CMP.get(m.group("cmp") or m.group("after") or "", "eq")
-        indicator, scope = self._meaning(label.text, unit, m.group("note") or "")
-        self.drafts.append(Draft(fig, comparator, year, indicator, scope, "baseline" if past else "target",
-                                 (label.start, cell.end), (label.start, label.end)))
-
-    def _meaning(self, label: str, unit: str, note: str) -> tuple[str, str | None]:
+    def meaning(self, label: str, unit: str, note: str) -> tuple[str, str | None]:
         """Indicator from the row label (a 其中 row without a cue takes the row above it); scope from label or note."""
         cues = self.cat.indicator_cues(label, unit)
         if cues:
@@ -211,4 +249,49 @@ class _Table:
         return indicator, scopes[0] if len(set(scopes)) == 1 else None
 
 
-__all__ = ["read_tables", "cells_of", "find_figures"]
+def _record(table, label: Cell, cell: Cell, m: re.Match, unit: str, mult: float, year: int, marked: bool) -> Draft:
+    value = float(m.group("num")) * mult
+    start, end = cell.start + m.start("num"), cell.start + m.end("num")
+    past = marked or (table.doc_year is not None and year < table.doc_year)
+    comparator = CMP.get(m.group("cmp") or m.group("after") or "", "eq")
+    indicator, scope = table.meaning(label.text, unit, m.group("note") or "")
+    return Draft(Figure(value, unit, start, end, start, surface=cell.text), comparator, year, indicator, scope,
+                 "baseline" if past else "target", (label.start, cell.end), (label.start, label.end))
+
+
+class _KeyValues:
+    """指标:电子商务交易额;单位:亿元;2013年:2100;2015年目标:3500 — one row a line."""
+
+    def __init__(self, catalogue: Catalogue, doc_year: int | None):
+        self.cat, self.doc_year = catalogue, doc_year
+        self.prev_indicator: dict[str, str] = {}
+        self.meaning = _Table.meaning.__get__(self)
+
+    def read(self, text: str, line: re.Match) -> list[Draft]:
+        pairs = [(m.group("key").strip(), Cell(m.group("value").strip(), m.start("value"), m.end("value")))
+                 for m in _KV_PAIR.finditer(text, line.start(), line.end())]
+        fields = {k: c for k, c in pairs}
+        label, unit_cell = fields.get("指标"), fields.get("单位")
+        unit = _Table._unit(label.text, unit_cell) if label else None
+        drafts = []
+        for key, cell in pairs:
+            year, m = YEAR_CELL.fullmatch(key), VALUE_CELL.match(cell.text)
+            if not (label and year and m):
+                continue
+            u, mult = unit if unit else (("percent", 1.0) if m.group("pct") else (None, None))
+            if u is not None:
+                marked = bool(BASELINE_HEADER.search(key))
+                drafts.append(_record(self, label, cell, m, u, mult, int(year.group(1)), marked))
+        return drafts
+
+
+def _key_value_lines(text: str, catalogue: Catalogue, doc_year: int | None):
+    if "指标" not in text:
+        return [], []
+    reader, drafts, spans = _KeyValues(catalogue, doc_year), [], []
+    for line in _KV_LINE.finditer(text):
+        found = reader.read(text, line)
+        if found:
+            drafts.extend(found)
+            spans.append((line.start(), line.end()))
+    return drafts, spans
