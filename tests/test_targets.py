@@ -205,6 +205,23 @@ def test_past_figures_are_baselines(text, n):
     assert len(records(text, "baseline")) == n
 
 
+SUMMARY = """黑龙江省通信管理局2015年工作总结
+发布时间：2015-12-30
+一、2015年主要工作
+全年完成通信业固定资产投资61.3亿元，新建4G基站1.6万个。
+二、明年工作打算
+(一)加快光网建设。明年计划新建4G基站1.2万个以上。
+(二)推进提速降费。力争明年底城市家庭宽带接入能力普遍达到50Mbps。
+(三)实施普遍服务。新增通宽带行政村1500个。
+"""
+
+
+def test_a_year_end_summary_reports_its_year_and_plans_the_next():
+    got = {(t.value, t.year, t.kind) for t in extract_text(SUMMARY).targets}
+    assert (6.13e9, 2015, "baseline") in got and (16000, 2015, "baseline") in got
+    assert {(12000, 2016, "target"), (50, 2016, "target"), (1500, 2016, "target")} <= got
+
+
 def test_threshold_is_kept_on_the_share():
     [t] = extract_text("到2015年，80%以上家庭具备100Mbps光纤接入能力。").targets
     assert (t.value, t.threshold.value, t.threshold.unit) == (80, 100, "Mbps")

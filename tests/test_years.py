@@ -31,3 +31,8 @@ def test_relative_year_is_left_for_the_document():
 ])
 def test_years_right_after_a_figure(after, years):
     assert years_after_figure(after) == years
+
+
+def test_the_first_year_of_a_plan_is_not_its_deadline():
+    assert [y.kind for y in find_years("明年是“十三五”开局之年")] == ["relative"]
+    assert [y.year for y in find_years("“十三五”期间")] == [2020]

@@ -18,6 +18,8 @@ _MASKS = [re.compile(r"《[^《》\n]{0,120}》"), re.compile(r"\([^()\n]{0,8}\d
           re.compile(r"[〔\[]\s?\d{4}\s?[〕\]]?\s?\d{1,4}\s?号?")]
 _ISSUER_BEFORE = re.compile(r"[^\W\d_A-Za-z]{1,10}$")
 EVIDENCE_CHARS = 200
+# Titles of reports on a year gone by: 2015年工作总结, 政府工作报告, annual review.
+_SUMMARY_TITLE = re.compile(r"总结|工作报告|回顾|summary|review", re.IGNORECASE)
 
 
 def extract(text: str, source: str = "<text>", catalogue: Catalogue | None = None,
@@ -26,7 +28,7 @@ def extract(text: str, source: str = "<text>", catalogue: Catalogue | None = Non
     norm = normalize(text)
     info = _with_facts(info or DocumentInfo(), norm, len(text))
     doc_year = info.date.year if info.date else None
-    drafts = _drafts(norm.text, catalogue, doc_year)
+    drafts = _drafts(norm.text, catalogue, doc_year, bool(info.title and _SUMMARY_TITLE.search(info.title)))
     targets = _targets(_dedupe(drafts), norm, page_starts or [])
     targets.sort(key=lambda t: (t.kind != "target", t.span[0]))
     return Extraction(source=source, document=info, targets=targets)
@@ -44,7 +46,7 @@ def _with_facts(info: DocumentInfo, norm: Normalized, chars: int) -> DocumentInf
     return info.model_copy(update={**facts, "chars": chars})
 
 
-def _drafts(text: str, catalogue: Catalogue, doc_year: int | None) -> list[Draft]:
+def _drafts(text: str, catalogue: Catalogue, doc_year: int | None, summary: bool = False) -> list[Draft]:
     masked = [_mask_span(text, m) for rx in _MASKS for m in rx.finditer(text)]
     table_drafts, table_spans = read_tables(text, catalogue, doc_year)
     skip = sorted(masked + table_spans)
@@ -54,7 +56,7 @@ def _drafts(text: str, catalogue: Catalogue, doc_year: int | None) -> list[Draft
     if table_spans:
         sentences = [s for s in sentences if not _inside(table_spans, s[0])]
     headings = _outside(heading_levels(text), table_spans)
-    return table_drafts + SentenceReader(text, catalogue, doc_year).read(figures, years, sentences, headings)
+    return table_drafts + SentenceReader(text, catalogue, doc_year, summary).read(figures, years, sentences, headings)
 
 
 def _mask_span(text: str, m: re.Match) -> tuple[int, int]:

@@ -138,8 +138,10 @@ PREAMBLE_RANK = 1
 # ---------------------------------------------------------------- the engine
 
 class SentenceReader:
-    def __init__(self, text: str, catalogue: Catalogue, doc_year: int | None):
+    def __init__(self, text: str, catalogue: Catalogue, doc_year: int | None, summary: bool = False):
         self.text, self.cat, self.doc_year = text, catalogue, doc_year
+        # A year-end summary reports its own year's results: those are baselines, not targets.
+        self.summary = summary and doc_year is not None
 
     def read(self, figures: list[Figure], years: list[YearMention], spans: list[tuple[int, int]],
              headings: list[Heading]) -> list[Draft]:
@@ -152,24 +154,27 @@ class SentenceReader:
                 if k >= 0 and item.start < spans[k][1]:
                     by_sentence.setdefault(k, ([], []))[slot].append(item)
         drafts: list[Draft] = []
-        ctx_year, ctx_level, level = None, PREAMBLE_RANK, PREAMBLE_RANK
-        ctx_measured = False  # the carried year came from 截至… or …第一季度
-        hi = 0
+        # The years in force, one per heading rank they were set under: a heading closes the years set
+        # under its own rank or deeper, so (三) falls back to the year of 三、明年工作打算.
+        context: list[tuple[int, int, bool]] = []  # (rank, year, measured by 截至…/…第一季度)
+        level, hi = PREAMBLE_RANK, 0
         for k in sorted(by_sentence):
             s, e = spans[k]
             while hi < len(headings) and headings[hi].start < e:
                 level = headings[hi].rank
-                if ctx_year is not None and level <= ctx_level:
-                    ctx_year = None
+                while context and context[-1][0] >= level:
+                    context.pop()
                 hi += 1
             sfigs, syears = by_sentence[k]
             self._resolve_relative(syears, s, e)
             if sfigs:
-                drafts.extend(self._sentence(s, e, sfigs, syears, (ctx_year, ctx_measured)))
+                year, measured = context[-1][1:] if context else (None, False)
+                drafts.extend(self._sentence(s, e, sfigs, syears, (year, measured)))
             setting = [y for y in syears if y.year and y.kind != "past"]
             if setting:
-                ctx_year, ctx_level = setting[-1].year, level
-                ctx_measured = setting[-1].kind in ("as_of", "sub_period")
+                while context and context[-1][0] >= level:
+                    context.pop()
+                context.append((level, setting[-1].year, setting[-1].kind in ("as_of", "sub_period")))
         return drafts
 
     def _resolve_relative(self, syears: list[YearMention], s: int, e: int) -> None:
@@ -361,6 +366,8 @@ class SentenceReader:
                 or _PAST_AFTER_RX.search(self.text, g.figs[-1].end, min(g.clause[1], g.figs[-1].end + NEAR)):
             g.past = True
         if self.doc_year and any(y is not None and y < self.doc_year for y in g.years):
+            g.past = True
+        elif self.summary and all(y is None or y <= self.doc_year for y in g.years):
             g.past = True
         elif g.measured and (self.doc_year and g.years[0] is not None and g.years[0] <= self.doc_year
                              or not self.doc_year and not _FUTURE_RX.search(self.text, s, start)):

@@ -29,7 +29,7 @@ YEAR_PATTERNS = [
     re.compile(rf"(?P<y>[12](?<!\d[12])(?<!\d\.[12])\d{{3}})(?!\d)"
                rf"(?:{_AFTER_YEAR}|\s?[-—–~至到]\s?(?P<range_end>[12]\d{{3}})年|(?<=[A-Za-z] [12]\d\d\d))"),
     re.compile(rf"(?P<y>[一二](?<![{_CN_YEAR_DIGITS}][一二])[{_CN_YEAR_DIGITS}]{{3}}){_AFTER_YEAR}"),
-    re.compile(r"十(?P<plan>[一二三四五])五[”\"]?(?:规划)?(?P<plan_post>末|期末|期间|时期|时期末|期)?"),
+    re.compile(r"十(?P<plan>[一二三四五])五[”\"]?+(?:规划)?+(?P<plan_post>末|期末|期间|时期|时期末|期)?+(?!开局|起步|首年)"),
     re.compile(r"(?P<plan_en>1[1-5])th Five[- ]Year Plan"),
     re.compile(r"(?P<rel>[今明全当本去前年][年内])(?<![去前同每]年内)"),
     re.compile(r"(?P<rel>[TtNnLl](?:his|ext|ast) year)"),
