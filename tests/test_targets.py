@@ -150,6 +150,22 @@ IN_THE_WILD = [
     ("到2015年，宽带资费下降10%-20%，城市家庭宽带接入能力达到50-100Mbps。",
      expect((10, "percent", 2015, "ge", "price.reduction", None),
             (50, "Mbps", 2015, "ge", "broadband.access_speed", "urban"))),
+    ("By the end of 2018, fiber-optic connections will reach 98 percent of the province's roughly 46,000 "
+     "administrative villages.",
+     expect((98, "percent", 2018, "ge", "broadband.village_coverage", None),)),
+    ("Sichuan will invest 60 billion yuan ($9.2 billion) between 2016 and 2018, and Chengdu aims to have "
+     "1,000-Mbps connections available to 500,000 homes by 2018.",
+     expect((6e10, "CNY", 2018, "eq", "investment", None), (5e5, "count", 2018, "ge", "other", None))),
+    ("到2017年，網路建設投資將超過4300億元人民幣（約合新台幣2.1兆元），一線城市提供1000Mbps接入服務。",
+     expect((4.3e11, "CNY", 2017, "gt", "investment", None),
+            (1000, "Mbps", 2017, "ge", "broadband.access_speed", "some_cities"))),
+    ("Key policy targets for 2020\n- Fixed broadband household penetration: 70% (2015: 40%)\n"
+     "- Information consumption: RMB6trn (2015: RMB3.2trn)",
+     expect((70, "percent", 2020, "eq", "broadband.household_penetration", None),
+            (6e12, "CNY", 2020, "eq", "info_consumption.scale", None))),
+    ("MIIT set a goal of adding 30 million FTTH subscribers in 2017, and we estimate total FTTH subs will "
+     "reach 310mn by end-2017E.",
+     expect((3e7, "count", 2017, "eq", "fiber.users", None),)),
     ("城市和农村家庭宽带接入能力分别达到50Mbps、12Mbps。",
      expect((50, "Mbps", None, "ge", "broadband.access_speed", "urban"),
             (12, "Mbps", None, "ge", "broadband.access_speed", "rural"))),
@@ -180,6 +196,7 @@ NOTHING = [
     "Shares of China Unicom fell 1.8 percent in Hong Kong on Thursday, while China Mobile was little changed.",
     "有证券分析师估算,到2015年信息消费每增加100亿元,可带动国民经济增长338亿元。",
     "Li Mingyuan, an analyst, estimated that 4G subscribers could hit 10 million by the end of 2016.",
+    "到2015年，对信息消费重点项目给予倾斜支持，单个项目补助金额原则上不超过500万元。",
 ]
 
 
@@ -195,6 +212,7 @@ BASELINES = [
     ("2013年第一季度,我国固定宽带用户平均带宽为3.14Mbps。", 1),
     ("截至2015年9月底,全省IPTV用户达到126万户,有线数字电视用户达到830万户。", 2),
     ("China had 205 million fixed broadband subscribers at the end of April.", 1),
+    ("不过大陆宽带平均速率仅约8Mbps，在全球排名仍在80名之后。", 1),
     ("2013年,全市信息消费规模约为1150亿元。全市固定宽带用户突破300万户。\n成都市人民政府\n2014年3月18日", 2),
 ]
 

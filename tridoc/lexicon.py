@@ -12,7 +12,7 @@ COMPARATOR_BEFORE = {
     "gt": ["超过", "突破", "大于", "多于", "高于", "超出", "逾", ">", "more than", "exceed", "exceeds", "exceeding",
            "exceeded", "over", "greater than", "higher than", "surpass", "surpassing", "beyond", "break through",
            "breaks through"],
-    "ge": ["达到", "达", "实现", "具备", "保持", "不低于", "不少于", "不小于", "至少", "提高到", "提高至", "提升到",
+    "ge": ["达到", "达", "实现", "具备", "保持", "提供", "不低于", "不少于", "不小于", "至少", "提高到", "提高至", "提升到",
            "提升至", "增加到", "增加至", "增长到", "增至", "升至", "扩大到", "扩大至", "突破到", "≥", "reach", "reaches",
            "reaching", "reached", "achieve", "achieves", "achieving", "at least", "no less than", "not less than",
            "no fewer than", "arrive at", "rise to", "rising to", "increase to", "increased to", "grow to", "hit", "to", "cover", "covers",
@@ -41,18 +41,24 @@ PAST_MARKERS = ["已经", "已达", "已有", "已建成", "已实现", "已覆�
                 "截至", "截止", "目前", "现有", "当前", "去年", "上年", "前年", "实际完成", "累计完成",
                 "totaled", "totalled", "amounted to", "stood at", "as of", "at present", "currently", "so far",
                 "last year", "already", "was", "were", "had", "had reached", "has risen", "grew", "rose", "fell",
-                "increased", "dropped", "have since", "has since", "has been", "have been"]
+                "increased", "dropped", "have since", "has since", "delivered", "been growing",
+                "仅", "统计"]
 # Words that make only the figure right after them a past value: "50 percent, up from 37 percent".
 LOCAL_PAST_MARKERS = ["up from", "compared with", "from", "同比", "比上年", "较上年", "去年同期"]
 # After a figure: "reached 420 billion yuan last year".
 PAST_AFTER = ["last year", "a year earlier", "a year ago", "去年"]
-# A sentence with these reports someone's guess or a market move, not a policy target: its figures
-# are left out ("an analyst estimated that…", "Shares of China Unicom fell 1.8 percent", 股价上升).
-SPECULATION = ["analyst", "analysts", "estimated", "estimates", "forecast", "forecasts", "predicted", "could",
-               "might", "shares of", "stock", "股价", "券商", "分析师", "估算", "估计", "或将", "可能高达", "可能达到"]
+# A sentence with these reports someone's guess, a market move or a ranking, not a policy target: its
+# figures are left out ("an analyst estimated that…", "Shares of China Unicom fell 1.8 percent", 排名第17位).
+NOT_TARGETS = ["analyst", "analysts", "estimated", "estimates", "forecast", "forecasts", "predicted", "could",
+               "might", "shares of", "stock", "we expect", "we model", "we estimate", "we forecast", "we believe",
+               "implies", "imply", "CAGR", "YoY", "ranked", "ranking", "股价", "券商", "分析师", "估算", "估计", "或将",
+               "可能高达", "可能达到", "排名"]
+NOT_TARGET_PATTERNS = [r"\b(?:19|20)\d\dE\b"]  # an analyst's estimate year: 2017E
+# A money figure next to these is a rule of a fund (单个项目补助不超过500万元), not a target to reach.
+MONEY_RULES = re.compile(r"补助|补贴|奖励|资助|贴息|罚款|subsid|grant|award|fine")
 
 # Words of intent: with them a "截至2015年底" or "2015年第一季度" is a deadline, not a measurement.
-FUTURE_MARKERS = ["将", "要", "力争", "争取", "计划", "预计", "目标", "确保", "will", "expected", "plan", "aim",
+FUTURE_MARKERS = ["将", "要达到", "要实现", "需要达到", "力争", "争取", "计划", "预计", "目标", "确保", "will", "expected", "plan", "aim",
                   "target", "strive", "should", "shall"]
 
 # What is left of a figure's subject once these go is its own noun; when nothing is left
@@ -78,12 +84,13 @@ QUALIFIER_AFTER = {
     "Mbps": re.compile(rf"\s?(?:\([^()]{{0,16}}\))?\s?(?:(?:以上|及以上|以下)(?:的|{_HAN})|(?!以上|及以上|以下|左右|以内)(?:的|{_HAN}))"),
 }
 # Verbs that take a capability as object: 具备100Mbps接入能力 is a threshold when a share is set.
-THRESHOLD_VERBS = re.compile(r"(?:具备|具有|享有|使用|提供|能够提供)$|\b(?:have|has|with|access to|capable of)(?:\s[\w-]+){0,4}\s?$")
+THRESHOLD_VERBS = re.compile(r"(?:具备|具有|享有|使用|提供|能够提供)$"
+                             r"|\b(?:have|has|having|with|access|accessing|capable of|get|enjoy|enjoying)(?:\s[\w-]+){0,5}\s?$")
 # Verbs that set a count as a goal: 培育10家以上…企业 is ten firms, not a size class.
 COUNT_VERBS = re.compile(r"(?:培育|新增|新建|建设|建成|发展|引进|打造|扶持|培养|完成|部署|开通|推广|认定|创建)$")
 
 # Words that end a clause for the purpose of finding a figure's subject.
-CLAUSE_BREAK = re.compile(r"[,:;，：；]|(?<!\d),|,(?!\d)")
+CLAUSE_BREAK = re.compile(r"[:;，：；]|(?<!\d),|,(?!\d)")
 
 # Heading markers at the head of a line, from outer to inner as Chinese documents nest them;
 # a heading ends the deadline year set under a heading of its own rank or deeper.

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from .catalogue import OTHER, Catalogue, Cue
 from .lexicon import (ADJACENT_ONLY, CLAUSE_BREAK, COMPARATOR_AFTER, COMPARATOR_BEFORE, COUNT_VERBS, FILLER,
                       FUTURE_MARKERS, HEADING_MARKERS, LIST_SEPARATOR, LOCAL_PAST_MARKERS, PAST_AFTER, PAST_MARKERS,
-                      QUALIFIER_AFTER, SPECULATION, THRESHOLD_VERBS)
+                      MONEY_RULES, NOT_TARGET_PATTERNS, NOT_TARGETS, QUALIFIER_AFTER, THRESHOLD_VERBS)
 from .units import Figure
 from .years import YearMention, years_after_figure
 
@@ -43,8 +43,11 @@ _PAST_RX = re.compile(_word_rx(PAST_MARKERS), re.IGNORECASE)
 _FUTURE_RX = re.compile(_word_rx(FUTURE_MARKERS), re.IGNORECASE)
 _LOCAL_PAST_RX = re.compile(_word_rx(LOCAL_PAST_MARKERS), re.IGNORECASE)
 _PAST_AFTER_RX = re.compile(_word_rx(PAST_AFTER), re.IGNORECASE)
-_SPECULATION_RX = re.compile(_word_rx(SPECULATION), re.IGNORECASE)
-_GLOSS_OPEN = re.compile(r"\s?\(\s?$")
+_HYPHENED_UNIT = re.compile(r"\d-[A-Za-z]")
+_NOT_TARGETS_RX = re.compile("|".join([_word_rx(NOT_TARGETS), *NOT_TARGET_PATTERNS]), re.IGNORECASE)
+# "98 percent of the province's roughly 46,000 villages": the count is what the share is of.
+_SHARE_BASE = re.compile(r"\s*of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_GLOSS_OPEN = re.compile(r"\s?\(\s?(?:约合|折合|约|合|about|or|approximately|roughly)?[^()\d]{0,6}$")
 _RANGE_DASH = re.compile(r"\s?[-~—–至到]\s?$")
 _CONJUNCTION = re.compile(r"[和与及、,/]|\b(?:and|or)\b")
 _SHARE_OF = re.compile(r"\s?(?:以上|以下)?的?(?P<whom>[^\W\d_A-Za-z]{1,8})")
@@ -86,6 +89,8 @@ class _Group:
     own_cue: bool = False
     continues: bool = False  # names no subject of its own: carries on the list before it
     bare: bool = False       # nothing before it but scope, comparator and filler words
+    after_cue: bool = False  # the indicator was named after the figure
+    label: bool = False      # dated by a label such as "(2015: 40%)"
     consumed: int = 0     # end of a trailing "in urban areas" that belongs to this group, not the next
     past: bool = False
     qualifier: bool = False
@@ -170,7 +175,7 @@ class SentenceReader:
             if sfigs:
                 year, measured = context[-1][1:] if context else (None, False)
                 drafts.extend(self._sentence(s, e, sfigs, syears, (year, measured)))
-            setting = [y for y in syears if y.year and y.kind != "past"]
+            setting = [y for y in syears if y.year and y.kind not in ("past", "label")]
             if setting:
                 while context and context[-1][0] >= level:
                     context.pop()
@@ -188,8 +193,12 @@ class SentenceReader:
     # -- one sentence
     def _sentence(self, s: int, e: int, figs: list[Figure], years: list[YearMention],
                   ctx: tuple[int | None, bool]) -> list[Draft]:
-        if _SPECULATION_RX.search(self.text, s, e):
-            return []  # an analyst's guess or a share price: no policy target here
+        # An analyst's guess, a share price or a ranking: the figures from its clause on are no policy targets.
+        guess = _NOT_TARGETS_RX.search(self.text, s, e)
+        if guess:
+            figs = [f for f in figs if f.end < guess.start() and self._clause_break_between(f.end, guess.start())]
+            if not figs:
+                return []
         groups = self._groups(s, e, self._without_glosses(figs))
         prev: _Group | None = None
         for g in groups:
@@ -198,9 +207,12 @@ class SentenceReader:
             self._subject(g, prev, s)
             self._comparator(g, prev)
             self._years(g, s, e, years, ctx)
-            self._kind(g, s, years)
+            self._kind(g, s, years, ctx[0])
             prev = g
         return self._drafts(groups, (s, e))
+
+    def _clause_break_between(self, a: int, b: int) -> bool:
+        return bool(CLAUSE_BREAK.search(self.text, a, b))
 
     def _groups(self, s: int, e: int, figs: list[Figure]) -> list[_Group]:
         text, runs = self.text, [[figs[0]]]
@@ -269,6 +281,7 @@ class SentenceReader:
         if year is not None:
             g.years = [year.year] * n
             g.measured = year.kind in ("as_of", "sub_period")
+            g.label = year.kind == "label"
         else:
             g.years, g.measured = [ctx[0]] * n, ctx[1]
 
@@ -286,6 +299,7 @@ class SentenceReader:
         if cues:
             g.indicators = self._distribute_indicators(cues, n)
         elif after_cues:  # "achieving 100% fiber-to-building rate": the noun follows
+            g.after_cue = True
             best = min(after_cues, key=lambda c: (c.start, -c.length))
             g.indicators = [best.key] * n
             g.subject = (best.start, best.end)
@@ -353,7 +367,7 @@ class SentenceReader:
             return OTHER
         return max(cues, key=lambda c: (c.end, c.length)).key
 
-    def _kind(self, g: _Group, s: int, years: list[YearMention]) -> None:
+    def _kind(self, g: _Group, s: int, years: list[YearMention], ctx_year: int | None) -> None:
         """Past or present values are baselines: 截至2013年底…已达到, 'totaled … in 2012', 'up from 37 percent'."""
         start = g.figs[0].start
         clause = self.text[g.clause[0]:start]
@@ -367,6 +381,8 @@ class SentenceReader:
             g.past = True
         if self.doc_year and any(y is not None and y < self.doc_year for y in g.years):
             g.past = True
+        elif g.label and ctx_year and g.years[0] is not None and g.years[0] < ctx_year:
+            g.past = True  # "targets for 2020: 70% (2015: 40%)": the labelled earlier year is the base
         elif self.summary and all(y is None or y <= self.doc_year for y in g.years):
             g.past = True
         elif g.measured and (self.doc_year and g.years[0] is not None and g.years[0] <= self.doc_year
@@ -386,6 +402,9 @@ class SentenceReader:
             if same and prev.upper is None and _RANGE_DASH.match(self.text, prev.end, f.start):
                 out[-1] = replace(prev, end=f.end, upper=f.value)
                 continue
+            if f.unit == "count" and prev is not None and prev.unit == "percent" \
+                    and _SHARE_BASE.match(self.text, prev.end, f.start):
+                continue
             out.append(f)
         return out
 
@@ -396,19 +415,22 @@ class SentenceReader:
         for gi, g in enumerate(groups):
             unit = g.figs[0].unit
             rx = QUALIFIER_AFTER.get(unit)
-            attributive = bool(rx and rx.match(self.text, g.after[0], g.after[1]))
+            attributive = bool(rx and rx.match(self.text, g.after[0], g.after[1])) \
+                or unit == "Mbps" and bool(_HYPHENED_UNIT.search(g.figs[-1].surface))  # 1,000-Mbps connections
             capability = unit == "Mbps" and bool(THRESHOLD_VERBS.search(self.text, g.window[0], g.window[1]))
             if unit == "Mbps" and (attributive or capability):
                 share = self._share_in_clause(groups, gi)
                 if share is not None:
                     thresholds.setdefault(share, g.figs[0])
                     continue
-                if attributive and g.comparator == "eq":
-                    continue  # 推广50兆每秒的接入服务: a kind of service, not a level to reach
+                if attributive and (g.comparator == "eq" or _HYPHENED_UNIT.search(g.figs[-1].surface)):
+                    continue  # 推广50兆每秒的接入服务, 1,000-Mbps connections: a kind of service, not a level
             elif attributive and not (unit == "count" and COUNT_VERBS.search(self.text, g.window[0], g.window[1])):
                 continue
-            elif g.figs[0].bare and not g.own_cue:
+            elif g.figs[0].bare and not (g.own_cue or g.after_cue):
                 continue
+            elif unit in MONEY and MONEY_RULES.search(self.text, g.clause[0], g.figs[0].start):
+                continue  # a fund's rule (单个项目补助不超过500万元), not a target
             if g.comparator == "eq" and g.years[0] is None and not g.past:
                 continue  # a bare figure with neither a deadline nor a word of commitment sets nothing
             keep.append((gi, g))

@@ -20,7 +20,7 @@ UNIT_TABLE: list[tuple[str, str, float]] = [
     (r"percentage points?", "percentage_points", 1), (r"pct points?", "percentage_points", 1),
     (r"per ?cent\b", "percent", 1), (r"pct\b", "percent", 1),
     # bandwidth, in Mbps
-    (r"Mbps|Mbit/s|Mb/s|Mbits/s|Mbits?\b", "Mbps", 1), (r"megabits? per second|megabits?\b", "Mbps", 1),
+    (r"Mbps|Mbit/s|Mb/s|Mbits/s|Mbits?\b", "Mbps", 1), (r"megabits? per second|megabits?\b|mega\b", "Mbps", 1),
     (r"兆比特每秒|兆比特/秒|兆比特|兆每秒|兆/秒|兆bps|兆(?![瓦赫帕焦字吨欧])", "Mbps", 1),
     (r"M(?![a-zA-Z0-9])", "Mbps", 1),
     (r"Gbps|Gbit/s|Gb/s|Gbits?\b", "Mbps", 1000), (r"gigabits? per second|gigabits?\b", "Mbps", 1000),
@@ -29,11 +29,11 @@ UNIT_TABLE: list[tuple[str, str, float]] = [
     (r"[Kk]bps|kbit/s|千比特每秒", "Mbps", 0.001),
     # money
     (r"元人民币|元|人民币", "CNY", 1), (r"美元", "USD", 1),
-    (r"yuan\b|RMB\b|renminbi\b|CNY\b", "CNY", 1), (r"US dollars?\b|USD\b|dollars?\b", "USD", 1),
+    (r"yuans?\b|RMB\b|renminbi\b|CNY\b", "CNY", 1), (r"US dollars?\b|USD\b|dollars?\b", "USD", 1),
     # counts: Chinese measure words, English nouns
     (r"户(?![籍外])", "count", 1), (r"个(?![月工小人])", "count", 1), (r"人(?![民])", "count", 1),
     (r"家", "count", 1), (r"所(?![有属在以得])", "count", 1), (r"项(?!目)", "count", 1),
-    (r"座|栋|套", "count", 1), (r"名(?![称单牌列优])", "count", 1), (r"处(?![理置室])", "count", 1),
+    (r"座|栋|套|张", "count", 1), (r"名(?![称单牌列优])", "count", 1), (r"处(?![理置室])", "count", 1),
     (r"(?:[A-Za-z0-9/-]+ ){0,2}?(?:users?|subscribers?|households?|homes|families|base stations?|villages?"
      r"|people|residents|ports|enterprises|companies|firms|connections|pieces)\b", "count", 1),
 ]
@@ -54,8 +54,8 @@ NUM_AR_AT_START = r"\d(?<![\d.]\d)(?:\d{0,2}(?:,\d{3})++(?!\d)(?:\.\d++)?|\d*+(?
 NUM_CN = rf"(?<![{_CN_CHARS}])[{_CN_CHARS}]++(?:点[{_CN_DIGIT_CHARS}]++)?"
 NUM_CN_AT_START = rf"[{_CN_CHARS}](?<![{_CN_CHARS}][{_CN_CHARS}])[{_CN_CHARS}]*+(?:点[{_CN_DIGIT_CHARS}]++)?"
 NUM_EN = r"\b(?:" + "|".join(sorted(EN_WORDS, key=len, reverse=True)) + r")\b"
-SCALE_CN = r"万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千|百"
-SCALE_EN = r"thousand|million|billion|trillion|bn\b|mn\b|tn\b"
+SCALE_CN = r"万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千|百|兆(?=元|人民币|美元)"
+SCALE_EN = r"thousand|million|billion|trillion|bn\b|mn\b|trn\b|tn\b"
 RANGE = r"-|~|至|—|–|to"
 # Measure words that do not make a count on their own after a bare Chinese digit (三个代表, 一家).
 _SINGLE_DIGIT_CN = set(CN_DIGITS)
@@ -76,14 +76,15 @@ _PREFIX = "|".join(re.escape(p) for p in sorted(CURRENCY_PREFIX, key=len, revers
 # regex engine try every position; one that opens with a single character class or literal lets
 # it jump between candidates, which is most of the speed of the whole extractor.
 # A scaled number with no unit ("hit 300 million", "用户数达到1000万") is a count if its subject says so.
-_BARE = r"|(?P<bscale>万亿|亿|万|\s(?:million|billion|trillion)\b)"
+# So is a number grouped in thousands with nothing after it ("rise to 150,000").
+_BARE = r"|(?P<bscale>万亿|亿|万|\s(?:million|billion|trillion)\b|(?<=,\d\d\d)(?![\d,]|\.\d|\s?(?!by\b|in\b|from\b|and\b|or\b|to\b)[^\W\d_]))"
 # Chinese numerals are everywhere (统一, 进一步): only try the tail where a unit or scale could follow.
 _CN_NEXT = r"(?=[点万亿千百十兆吉元户个人家所项座名栋处套%‰美多余\s-])"
 FIGURE_PATTERNS = [
     re.compile(rf"(?P<num>{NUM_AR_AT_START})(?:{_TAIL}{_BARE})"),
     re.compile(rf"(?P<num>{NUM_CN_AT_START}){_CN_NEXT}(?:{_TAIL}{_BARE})"),
     re.compile(rf"(?P<prefix>{_PREFIX})\s?(?P<pnum>{NUM_AR})(?:\s?(?P<pscale>{SCALE_EN}|{SCALE_CN}))?"
-               rf"(?:\s?(?P<punit>元|yuan\b|RMB\b|dollars?\b))?"),
+               rf"(?:\s?(?P<punit>元|yuans?\b|RMB\b|dollars?\b))?"),
     re.compile(rf"百分之(?P<pct>{NUM_AR}|{NUM_CN})"),
     re.compile(r"(?P<tenk>万)兆"),
 ]
@@ -93,7 +94,7 @@ WORD_FIGURE_RX = re.compile(
     rf"(?P<half>\b[Hh]alf) of (?:the |all )?(?=households|homes|families|users|residents|people|population|villages)"
     rf"|(?P<num>(?i:{NUM_EN})){_TAIL}"
 )
-_EN_UNIT_HINT = re.compile(r"per ?cent|percent|pct|gigabit|megabit|households|homes|families|users|subscribers"
+_EN_UNIT_HINT = re.compile(r"per ?cent|percent|pct|gigabit|megabit|mega\b|households|homes|families|users|subscribers"
                            r"|villages|people|residents|population|yuan|dollars|billion|million|base station")
 _WORD_BEFORE = re.compile(rf"(?i)(?:{NUM_EN}|\bhalf of (?:the |all )?)[\s-]?(?:(?:{SCALE_EN})[\s-]?)?$")
 
@@ -153,7 +154,7 @@ def _figure(text: str, m: re.Match) -> Figure | None:
 
 def _numeral_figure(text: str, m: re.Match) -> Figure | None:
     num = m.group("num")
-    if m.groupdict().get("bscale"):
+    if m.groupdict().get("bscale") is not None:
         return _bare_figure(text, m, num)
     unit, mult, surface_unit = _unit_of(m)
     if _bad_start(text, m.start()) or text[m.end():m.end() + 1] == "=":

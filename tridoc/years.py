@@ -27,7 +27,8 @@ _CN_YEAR_DIGITS = "〇零一二三四五六七八九"
 # lets the regex engine jump between candidates); the word before it (到, by, in) is read after.
 YEAR_PATTERNS = [
     re.compile(rf"(?P<y>[12](?<!\d[12])(?<!\d\.[12])\d{{3}})(?!\d)"
-               rf"(?:{_AFTER_YEAR}|\s?[-—–~至到]\s?(?P<range_end>[12]\d{{3}})年|(?<=[A-Za-z] [12]\d\d\d))"),
+               rf"(?:{_AFTER_YEAR}|\s?[-—–~至到]\s?(?P<range_end>[12]\d{{3}})年|(?<=[A-Za-z] [12]\d\d\d)"
+               rf"|(?P<label>(?<=\([12]\d\d\d)(?=\s?:)))"),
     re.compile(rf"(?P<y>[一二](?<![{_CN_YEAR_DIGITS}][一二])[{_CN_YEAR_DIGITS}]{{3}}){_AFTER_YEAR}"),
     re.compile(r"十(?P<plan>[一二三四五])五[”\"]?+(?:规划)?+(?P<plan_post>末|期末|期间|时期|时期末|期)?+(?!开局|起步|首年)"),
     re.compile(r"(?P<plan_en>1[1-5])th Five[- ]Year Plan"),
@@ -37,6 +38,7 @@ YEAR_PATTERNS = [
 _REFERENCE = re.compile(r"(?:较|比|相比|同比|与)$")
 _ZH_BEFORE = re.compile(rf"(?:{DEADLINE_BEFORE_ZH})$")
 _EN_BEFORE = re.compile(rf"(?i)\b(?P<pre>{DEADLINE_BEFORE_EN}|in|for|of)\s+(?:the\s+(?:year\s+)?)?$")
+_BETWEEN = re.compile(r"(?i)\bbetween\s(?:19|20)\d\d\sand\s$")
 _EN_YEAR_END = re.compile(r"\b(?![-/]\d)")
 
 
@@ -46,6 +48,7 @@ class YearMention:
     end: int
     year: int | None      # None for a relative year not yet resolved
     kind: str             # "deadline" | "point" | "as_of" (截至…) | "sub_period" (…第一季度) | "relative" | "past"
+                          # | "label" ("(2015: 40%)": dates the figure after it, sets no context)
     offset: int = 0       # relative years: 今年 -> 0, 明年 -> 1
     english: bool = False
 
@@ -87,6 +90,11 @@ def _numeric_year(text: str, m: re.Match, g: dict) -> YearMention | None:
         kind = "sub_period" if g["date"] else "as_of" if word.startswith("截") else (
             "deadline" if word or g["zh_post"] else "point")
         return YearMention(pre.start() if pre else m.start(), m.end(), year, kind)
+    if g.get("label") is not None:  # "70% (2015: 40%)": the year of the figure after the colon
+        return YearMention(m.start(), m.end(), year, "label")
+    between = _BETWEEN.search(text, max(0, m.start() - 20), m.start())
+    if between:  # "between 2016 and 2018": due by the end of the period
+        return YearMention(between.start(), m.end(), year, "deadline", english=True)
     pre = _EN_BEFORE.search(text, max(0, m.start() - 24), m.start())
     if not pre or not _EN_YEAR_END.match(text, m.end()):
         return None
