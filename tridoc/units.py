@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .numbers import CN_DIGITS, EN_WORDS, parse_number, scale_of
 
@@ -50,9 +51,9 @@ CURRENCY_PREFIX = {"US$": "USD", "USD": "USD", "$": "USD", "RMB": "CNY", "CNY": 
 _CN_CHARS = "".join(CN_DIGITS) + "十百千"
 _CN_DIGIT_CHARS = "".join(CN_DIGITS)
 NUM_AR = r"(?<![\d.])(?:\d{1,3}(?:,\d{3})++(?!\d)(?:\.\d++)?|\d++(?:\.\d++)?)"
-NUM_AR_AT_START = r"\d(?<![\d.]\d)(?:\d{0,2}(?:,\d{3})++(?!\d)(?:\.\d++)?|\d*+(?:\.\d++)?)"
+_AR_REST = r"(?<![\d.]\d)(?:\d{0,2}(?:,\d{3})++(?!\d)(?:\.\d++)?|\d*+(?:\.\d++)?)"  # after the first digit
 NUM_CN = rf"(?<![{_CN_CHARS}])[{_CN_CHARS}]++(?:点[{_CN_DIGIT_CHARS}]++)?"
-NUM_CN_AT_START = rf"[{_CN_CHARS}](?<![{_CN_CHARS}][{_CN_CHARS}])[{_CN_CHARS}]*+(?:点[{_CN_DIGIT_CHARS}]++)?"
+_CN_REST = rf"(?<![{_CN_CHARS}][{_CN_CHARS}])[{_CN_CHARS}]*+(?:点[{_CN_DIGIT_CHARS}]++)?"  # after the first numeral
 NUM_EN = r"\b(?:" + "|".join(sorted(EN_WORDS, key=len, reverse=True)) + r")\b"
 SCALE_CN = r"万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千|百|兆(?=元|人民币|美元)"
 SCALE_EN = r"thousand|million|billion|trillion|bn\b|mn\b|trn\b|tn\b"
@@ -81,8 +82,10 @@ _BARE = r"|(?P<bscale>万亿|亿|万|\s(?:million|billion|trillion)\b|(?<=,\d\d\
 # Chinese numerals are everywhere (统一, 进一步): only try the tail where a unit or scale could follow.
 _CN_NEXT = r"(?=[点万亿千百十兆吉元户个人家所项座名栋处套%‰美多余\s-])"
 FIGURE_PATTERNS = [
-    re.compile(rf"(?P<num>{NUM_AR_AT_START})(?:{_TAIL}{_BARE})"),
-    re.compile(rf"(?P<num>{NUM_CN_AT_START}){_CN_NEXT}(?:{_TAIL}{_BARE})"),
+    # Arabic or Chinese numeral: one opening class, then the branch for each script (told apart by
+    # looking back at the character just read), then the unit.
+    re.compile(rf"(?P<num>[\d{_CN_CHARS}](?:(?<=\d){_AR_REST}|(?<=[{_CN_CHARS}]){_CN_REST}{_CN_NEXT}))"
+               rf"(?:{_TAIL}{_BARE})"),
     re.compile(rf"(?P<prefix>{_PREFIX})\s?(?P<pnum>{NUM_AR})(?:\s?(?P<pscale>{SCALE_EN}|{SCALE_CN}))?"
                rf"(?:\s?(?P<punit>元|yuans?\b|RMB\b|dollars?\b))?"),
     re.compile(rf"百分之(?P<pct>{NUM_AR}|{NUM_CN})"),
@@ -90,7 +93,7 @@ FIGURE_PATTERNS = [
 ]
 # Figures in English words ("one gigabit per second", "half of households") are rare; searching
 # every word for a numeral is slow, so find the unit words first and look back for a numeral.
-WORD_FIGURE_RX = re.compile(
+WORD_FIGURE = (
     rf"(?P<half>\b[Hh]alf) of (?:the |all )?(?=households|homes|families|users|residents|people|population|villages)"
     rf"|(?P<num>(?i:{NUM_EN})){_TAIL}"
 )
@@ -178,11 +181,16 @@ def find_figures(text: str) -> list[Figure]:
     return _leftmost_longest(found + _word_figures(text))
 
 
+@lru_cache(maxsize=1)
+def _word_figure_rx() -> re.Pattern:
+    return re.compile(WORD_FIGURE)  # compiled when first needed: most documents have no such figure
+
+
 def _word_figures(text: str) -> list[Figure]:
     found = []
     for hint in _EN_UNIT_HINT.finditer(text):
         before = _WORD_BEFORE.search(text, max(0, hint.start() - 40), hint.start())
-        m = before and WORD_FIGURE_RX.match(text, before.start())
+        m = before and _word_figure_rx().match(text, before.start())
         if m and (f := _figure(text, m)) is not None:
             found.append(f)
     return found
