@@ -102,3 +102,17 @@ def test_tabs_fixed_columns_and_key_values(text, record):
 @pytest.mark.parametrize("text, n", [(TABS_WITH_SERIAL, 8), (FIXED_COLUMNS, 6), (KEY_VALUES, 5)])
 def test_every_year_cell_is_read_once(text, n):
     assert len(rows(text)) == n
+
+
+MARKDOWN = """| 类别 | 序号 | 指标 | 单位 | 2015年 | 2020年 | 指标属性 |
+| --- | --- | --- | --- | --- | --- | --- |
+| 信息基础设施 | 1 | 固定宽带家庭普及率 | % | 68 | 90 | 预期性 |
+|  | 7 | 重点公共区域免费WiFi覆盖率 | % | 35 | ≥95 | 预期性 |
+"""
+
+
+def test_markdown_table_with_category_and_kind_columns():
+    got = rows(MARKDOWN)
+    assert (90, "percent", 2020, "eq", "broadband.household_penetration", None, "target") in got
+    assert (95, "percent", 2020, "ge", "wireless.coverage", "public", "target") in got
+    assert len(got) == 4

@@ -25,7 +25,8 @@ from .units import Figure, parse_unit_cell
 
 YEAR_CELL = re.compile(r"((?:19|20)\d{2})\s?年?(?:底|末)?(?:目标值?|现状|基数|实际)?(?:\([^()]{0,8}\))?")
 UNIT_HEADER = {"单位", "计量单位", "unit", "Unit", "units", "Units"}
-LABEL_HEADER = re.compile(r"指标|项目|名称|内容|类别|indicator|item", re.IGNORECASE)
+# The column that names each row (not 类别, a category, nor 指标属性, the kind of indicator).
+LABEL_HEADER = re.compile(r"(?:主要)?指标(?:名称)?|项目(?:名称)?|名称|内容|indicators?|items?", re.IGNORECASE)
 # Units the GUIDE leaves out: their rows are read (to stay in step) but give no record.
 OTHER_UNITS = {"太字节", "TB", "PB", "GB", "km", "公里", "万公里", "千米", "倍", "吨", "万吨", "平方米", "kWh", "个/万人"}
 VALUE_CELL = re.compile(
@@ -137,11 +138,13 @@ def _header_at(cells: list[Cell], i: int) -> _Header | None:
         baseline.append(bool(BASELINE_HEADER.search(cells[j].text)))
         j += 1
     if cells[i].line == cells[j - 1].line:  # one header line: its cells name the columns
-        first = i
+        first, last = i, j
         while first > 0 and cells[first - 1].line == cells[i].line:
             first -= 1
-        columns = [c.text for c in cells[first:j]]
-        return _Header(first, years, baseline, any(t in UNIT_HEADER for t in columns), j, columns)
+        while last < len(cells) and cells[last].line == cells[i].line:
+            last += 1  # columns after the years (指标属性) belong to the header too
+        columns = [c.text for c in cells[first:last]]
+        return _Header(first, years, baseline, any(t in UNIT_HEADER for t in columns), last, columns)
     before = [c.text for c in cells[max(0, i - 3):i]]
     has_unit = any(t in UNIT_HEADER for t in before)
     return _Header(max(i - (2 if has_unit else 1), 0), years, baseline, has_unit, j, [])
@@ -182,7 +185,7 @@ class _Table:
         columns = self.h.columns
         unit_col = next((n for n, t in enumerate(columns) if t in UNIT_HEADER), None)
         year_cols = [n for n, t in enumerate(columns) if YEAR_CELL.fullmatch(t)]
-        label_col = next((n for n, t in enumerate(columns) if LABEL_HEADER.search(t)),
+        label_col = next((n for n, t in enumerate(columns) if LABEL_HEADER.fullmatch(t)),
                          (unit_col if unit_col is not None else year_cols[0]) - 1)
         i = self.h.end
         while i < len(self.cells):
