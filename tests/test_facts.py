@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tridoc import facts as facts_module
 from tridoc.facts import document_facts, en_forms, parse_date, place_entries, zh_forms
 from tridoc.models import DocumentInfo
 from tridoc.normalize import normalize
@@ -29,6 +30,13 @@ def _gold_docs():
     pairs += [(d, SHARED / "eval/dev/gold" / f"{d.stem}.gold.json")
               for d in sorted((SHARED / "eval/dev/docs").glob("*.txt"))]
     return [pytest.param(d, g, id=d.stem[:24]) for d, g in pairs if g.exists()]
+
+
+def _real_texts() -> list[str]:
+    """The normalised texts of the real documents at hand (shared seeds and dev set, wild set)."""
+    paths = [*sorted((SHARED / "seeds").glob("*.txt")), *sorted((SHARED / "eval/dev/docs").glob("*.txt")),
+             *sorted((Path(__file__).parent / "data/wild/docs").glob("*.txt"))]
+    return [normalize(p.read_text(encoding="utf-8")).text for p in paths]
 
 
 GOLD_DOCS = _gold_docs()
@@ -97,6 +105,7 @@ def test_parse_date(text, want):
     "3.14Mbps", "2015年", "June 30", "",
     "in 2015 and 2020", "August 2014", "2014 August", "by August 2014, 26 cities", "in 2014 August 26%",
     "2014 on August",
+    "12014-04-29", "v.2014.04.29", "2014-04/29",   # a longer number, a version, mixed separators
 ])
 def test_parse_date_rejects(text):
     assert parse_date(text) is None
@@ -239,6 +248,8 @@ def test_region_has_chinese_name_and_level():
     ("Body.\nHunan Provincial Development and Reform Commission\n2014 August 26", dt.date(2014, 8, 26), None),
     ("Body.\nBeijing Municipal Bureau of Economy and Information Technology\n2014-08-26", dt.date(2014, 8, 26), None),
     ("Body.\nPeople's Government of Hunan Province\n\n2014 2 22", dt.date(2014, 2, 22), None),
+    # a year that ends the line before is no part of the date below it
+    ("Body.\nPeople's Government of Yunnan Province\nby 2015\nAugust 5, 2014", dt.date(2014, 8, 5), None),
     # a headline is no issuer: the date under it is the publication date
     ("Ministry of Industry Releases Broadband Plan\nAugust 20, 2013\nThe plan sets targets.", None, dt.date(2013, 8, 20)),
     ("Guangdong Government Speeds Up Broadband\nAugust 20, 2013\nThe plan sets targets.", None, dt.date(2013, 8, 20)),
@@ -399,3 +410,75 @@ def test_places_deep_in_a_long_body_do_not_decide_the_region():
     body = "加快发展,推进建设。\n" * 5_000               # 50,000 characters
     text = "工作方案\n到2015年,浙江宽带普及率达到50%。浙江领先。\n" + body + "深圳。" * 100 + body
     assert facts(text)["region"] == "Zhejiang"
+
+
+# ---------------------------------------------------------------------------
+# long texts: the rules read the head and the tail (facts._windows), and each
+# search runs once over them
+# ---------------------------------------------------------------------------
+
+BODY = "加快发展,推进建设。\n" * 2_000  # 22,000 characters
+
+
+def test_long_text_reads_its_head_and_tail():
+    text = ("湘政发〔2014〕8号\n湖南省人民政府关于推进宽带发展的实施意见\n" + BODY
+            + "湖南省人民政府\n2014年2月22日\n来源:湖南省人民政府 发布时间:2014-04-29\n")
+    got = document_facts(text)
+    assert (got["doc_number"], got["issuer"], got["issued"], got["published"], got["region"]) == (
+        "湘政发〔2014〕8号", "湖南省人民政府", dt.date(2014, 2, 22), dt.date(2014, 4, 29), "Hunan")
+
+
+def test_facts_deep_in_a_long_body_are_not_read():
+    # a number, a signature and a label shuffled into the middle of the body
+    text = "工作方案\n" + BODY + "湘政发〔2014〕8号\n湖南省人民政府\n2014年2月22日\n发布时间:2014-04-29\n" + BODY
+    got = document_facts(text)
+    assert (got["doc_number"], got["issuer"], got["date"], got["region"]) == (None, None, None, None)
+
+
+def test_text_of_one_long_line():
+    got = document_facts("Shenzhen will build broadband. " * 2_000)  # 62,000 characters, no line break
+    assert (got["title"], got["region"], got["language"]) == (None, "Shenzhen", "en")
+
+
+def test_dates_of_lines_found_in_one_pass(monkeypatch):
+    """_lines finds the dates of all its lines in one pass: each line gets the dates
+    that a search of the line alone finds."""
+    texts = _real_texts() + [
+        "Targets by 2015\nAugust 26, 2014\nMay 4,\n2012\n2013-08-10 | 2013年8月1日\n二〇一二年五月四日\n"
+        "issued on 26th of August, 2014 and 2014 on August 27; 2014.04.29, 2014/4/29 (2015-1-2)."]
+    line_lists = [facts_module._lines(text) for text in texts]
+    monkeypatch.setattr(facts_module, "_SHORT", 10**9)  # search each line whole
+    for lines in line_lists:
+        assert [ln.dates for ln in lines] == [tuple(facts_module._find_dates(ln.text)) for ln in lines]
+    assert [len(ln.dates) for ln in line_lists[-1]] == [0, 1, 0, 0, 2, 1, 5]
+
+
+def test_english_dates_found_around_years(monkeypatch):
+    """In a long text, English dates are searched near years only; a search of the
+    whole text finds the same."""
+    text = " ".join([
+        "Mayor Xu said on June 30 that 2,000 cities", "August 26, 2014,", "the 26th of August, 2014,",
+        "2014 on August 27", "by August 2014, 26 cities", "March 3rd 2015 and 4 March 2015",
+        "in October 2013 Mar. 5, 2016", "Sept. 1 2019 2020 August 9th"] * 10)
+    found = facts_module._find_dates(text)
+    assert len(found) == 80
+    monkeypatch.setattr(facts_module, "_SHORT", 10**9)
+    assert facts_module._find_dates(text) == found
+
+
+def test_chinese_places_found_alike_with_and_without_the_regex(monkeypatch):
+    """_zh_candidates compiles its regex only after searching enough text; both ways
+    find the same places."""
+    texts = _real_texts() + ["、".join(zh_forms().names), "".join(zh_forms().names)]
+
+    def mentions(compile_after: int) -> list:
+        monkeypatch.setattr(facts_module._ZhScan, "regex", None)
+        monkeypatch.setattr(facts_module._ZhScan, "searched", 0)
+        monkeypatch.setattr(facts_module._ZhScan, "COMPILE_AFTER", compile_after)
+        return [facts_module._zh_mentions(text, 0) for text in texts]
+
+    without = mentions(10**12)
+    assert facts_module._ZhScan.regex is None
+    assert mentions(0) == without
+    assert facts_module._ZhScan.regex is not None
+    assert len(without[-2]) == len(zh_forms().names)

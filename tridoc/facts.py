@@ -11,32 +11,50 @@ of how Chinese government documents (and English reports about them) are laid ou
 * the region is the issuer's place when the issuer is known, China when a national
   body issues, else the place the text talks about most.
 
-The text can be several MB long, so the whole text is only read by a handful of
-compiled regexes; places are looked up in its first and last thousands of
-characters (REGION_WINDOW), and the finer rules only look at the first lines, the
-last lines and the lines that look like a signature.
+The text can be several MB long, and every fact has its place in it: the title,
+number, dateline, lead sentence and a web page's metadata in the head (its first
+HEAD_WINDOW characters), the signature and a web page's source line in the tail
+(its last TAIL_WINDOW characters), or before an attachment, still in the head.
+So the rules read those two windows only: each is cut into lines once (_lines),
+and the dates of all its lines are found in one pass over it (_Line.dates).
+Places are counted in the same two windows (REGION_WINDOW).
 
 The command line imports this module on every run, so it must be cheap to load
-and to use once: regexes are compiled on first use (_Regex); the ~3,400 place
-forms are looked up in dicts, not compiled into a regex; and Han characters are
-tested in Python or with the one pattern _HAN_RUN, as sre expands a Han character
-class in Python (~1.5 ms per occurrence in a pattern).
+and to use once: regexes are compiled on first use (_Regex); the place forms are
+looked up in dicts, not compiled into a regex; and Han characters are tested in
+Python or with the one pattern _HAN_RUN, as sre expands a Han character class in
+Python (~1.5 ms per occurrence in a pattern).
+
+Python's regex engine skips ahead fast only to where a pattern can start: its
+literal prefix or the class of its first character. A pattern that opens with
+alternatives that are not all literals, with a repeat or with a look-behind is
+tried at every position, some ten times slower; so the patterns that search
+windows open with a literal or a class, and check what comes before in a
+look-behind placed after it.
 """
 from __future__ import annotations
 
 import datetime as dt
 import os
 import re
+import sys
 import tomllib
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 HEAD_LINES = 8          # lines that carry the title, number, dateline, lead sentence
-HEAD_CHARS = 5_000      # the lead-sentence rules read at most this much of the first lines
 EDGE_LINES = (20, 10)   # a web page's metadata (来源, 发布时间) sits in its first or last lines
 SIGNATURE_WINDOW = 3    # a signature date follows its issuer within this many lines
+# The windows the rules read (characters). The head holds the title, the number,
+# the dateline, a web page's metadata, the lead sentence and the signature of a
+# notice followed by its attachment; the tail holds the signature of the text and
+# a web page's source line.
+HEAD_WINDOW = 3_000
+TAIL_WINDOW = 1_500
+LONG_LINE = 200         # a window keeps the line it cuts whole, unless it is longer than this
 
 
 class _Regex:
@@ -52,6 +70,29 @@ class _Regex:
         method = getattr(re.compile(self.pattern, self.flags), name)
         setattr(self, name, method)
         return method
+
+
+class _Literals:
+    """Patterns that each open with a literal, standing for one whose alternatives
+    would open with different characters: the engine skips ahead to a literal
+    some ten times faster than to a class. Their matches must not overlap."""
+
+    def __init__(self, *patterns: str):
+        self.regexes = [_Regex(p) for p in patterns]
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[re.Match]:
+        return sorted((m for rx in self.regexes for m in rx.finditer(text, pos, endpos)), key=re.Match.start)
+
+    def search(self, text: str) -> bool:
+        return any(rx.search(text) for rx in self.regexes)
+
+
+def _find_all(s: str, sub: str, start: int = 0, end: int | None = None) -> Iterator[int]:
+    """Where sub occurs in s[start:end] (str.find scans far faster than a regex)."""
+    i = s.find(sub, start, end)
+    while i >= 0:
+        yield i
+        i = s.find(sub, i + 1, end)
 
 
 # ---------------------------------------------------------------------------
@@ -82,6 +123,22 @@ def _han_before(s: str, end: int, most: int) -> str:
     return s[start:end]
 
 
+# Counting characters of a kind, in C: the high byte of a UTF-16 code unit is
+# 4e-9f for a Han character (U+4E00-U+9FFF); bytes.translate deletes those bytes.
+_HAN_HIGH = bytes(range(0x4E, 0xA0))
+_NOT_ASCII_LETTER = bytes(b for b in range(128) if not chr(b).isalpha())
+
+
+def _count_han(s: str) -> int:
+    high = s.encode("utf-16-le", "surrogatepass")[1::2]
+    return len(high) - len(high.translate(None, _HAN_HIGH))
+
+
+def _count_latin(s: str) -> int:
+    """ASCII letters in s."""
+    return len(s.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTER))
+
+
 # ---------------------------------------------------------------------------
 # Dates
 # ---------------------------------------------------------------------------
@@ -92,21 +149,38 @@ _CN_DIGITS = {c: i for i, chars in enumerate(
     ["〇零○Oo", "一", "二两", "三", "四", "五", "六", "七", "八", "九"]) for c in chars}
 _CN_NUM = "〇零○Oo一二两三四五六七八九十"
 
+# Anchored on 年 (a literal: fast to find); the year before it, four characters,
+# is read by a look-behind.
 _ZH_DATE = _Regex(
-    rf"(?P<y>(?:19|20)\d{{2}}|[{_CN_NUM[:-1]}]{{4}})年"
+    rf"年(?<=(?P<y>(?:19|20)\d{{2}}|[{_CN_NUM[:-1]}]{{4}})年)"
     rf"(?P<m>\d{{1,2}}|[{_CN_NUM}]{{1,2}})月"
     rf"(?P<d>\d{{1,2}}|[{_CN_NUM}]{{1,3}})[日号]")
-_NUM_DATE = _Regex(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)")
+# 2014-04-29, 2014/4/29, 2014.04.29: one pattern per separator, which opens it;
+# look-behinds read the year before it and check the character before the year.
+_NUM_DATE = _Literals(*(
+    rf"{sep}(?<=(?P<y>(?:19|20)\d{{2}}){sep})(?<![\d.].{{5}})(?P<m>\d{{1,2}}){sep}(?P<d>\d{{1,2}})(?!\d)"
+    for sep in ("-", "/", r"\.")))
 _MONTHS = {m[:3].lower(): i + 1 for i, m in enumerate(
     "January February March April May June July August September October November December".split())}
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 # "August 26, 2014", "August 26th 2014"; "26 August 2014", "26th of August, 2014";
 # and, as translations of 2014年8月26日 write it, "2014 August 26", "2014 on August 26".
-# A month without its day ("August 2014") is no full date.
+# A month without its day ("August 2014") is no full date. Spaces, not line breaks,
+# separate its words: a window's lines are searched together.
+_SP = r"[^\S\n]+"
 _EN_DATE = _Regex(
-    rf"\b(?:(?P<mon>{_MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})"
-    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MON})\.?,?\s+(?P<y2>(?:19|20)\d{{2}})"
-    rf"|(?P<y3>(?:19|20)\d{{2}})\s+(?:on\s+)?(?P<mon3>{_MON})\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?(?![\d%]))\b")
+    rf"\b(?:(?P<mon>{_MON})\.?{_SP}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?{_SP}(?P<y>(?:19|20)\d{{2}})"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?{_SP}(?:of{_SP})?(?P<mon2>{_MON})\.?,?{_SP}(?P<y2>(?:19|20)\d{{2}})"
+    rf"|(?P<y3>(?:19|20)\d{{2}}){_SP}(?:on{_SP})?(?P<mon3>{_MON})\.?{_SP}(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?(?![\d%]))\b")
+# _EN_DATE opens with \b and alternatives, so the engine would try it at every
+# position: it is only tried around years (found by patterns that open with a
+# literal), and only in texts that name a month. A date starts at most 20
+# characters before its year and ends at most 24 after it, when words are one
+# space apart (as in cleaned lines); the margins below are wider.
+_EN_DATE_AROUND = (30, 40)
+_YEAR = _Literals(r"19\d\d", r"20\d\d")  # anchors only: overlaps do not matter
+_MONTH_NAME = _Regex(rb"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # searched in the ASCII of a text
+_SHORT = 200  # a string this short is searched whole
 # A signature whose Chinese characters were lost in conversion: "2014 2 22".
 _SPACED_DATE = _Regex(r"((?:19|20)\d{2})\s+(\d{1,2})\s+(\d{1,2})")
 
@@ -143,17 +217,37 @@ def _find_dates(s: str) -> list[_Date]:
     found = []
     for m in _ZH_DATE.finditer(s):
         if d := _make_date(_cn_int(m["y"]), _cn_int(m["m"]), _cn_int(m["d"])):
-            found.append(_Date(m.start(), m.end(), d, "zh"))
+            found.append(_Date(m.start("y"), m.end(), d, "zh"))
     for m in _NUM_DATE.finditer(s):
         if d := _make_date(m["y"], m["m"], m["d"]):
-            found.append(_Date(m.start(), m.end(), d, "num"))
-    if re.search("[A-Za-z]", s) and any(mon.title() in s for mon in _MONTHS):  # spares compiling _EN_DATE
-        for m in _EN_DATE.finditer(s):
-            mon, day, year = ((m["mon"], m["d"], m["y"]) if m["mon"] else (m["mon2"], m["d2"], m["y2"])
-                              if m["mon2"] else (m["mon3"], m["d3"], m["y3"]))
-            if d := _make_date(year, _MONTHS[mon[:3].lower()], day):
-                found.append(_Date(m.start(), m.end(), d, "en"))
+            found.append(_Date(m.start("y"), m.end(), d, "num"))
+    for m in _en_date_matches(s):
+        mon, day, year = ((m["mon"], m["d"], m["y"]) if m["mon"] else (m["mon2"], m["d2"], m["y2"])
+                          if m["mon2"] else (m["mon3"], m["d3"], m["y3"]))
+        if d := _make_date(year, _MONTHS[mon[:3].lower()], day):
+            found.append(_Date(m.start(), m.end(), d, "en"))
     return sorted(found, key=lambda x: x.start)
+
+
+def _en_date_matches(s: str) -> Iterator[re.Match]:
+    """The matches of _EN_DATE in s, searched around its years only."""
+    # The ASCII characters of s: a few for a Chinese text. No month: no date, and
+    # _EN_DATE need not be compiled.
+    if not _MONTH_NAME.search(s.encode("ascii", "ignore")):
+        return
+    if len(s) <= _SHORT:
+        yield from _EN_DATE.finditer(s)
+        return
+    before, after = _EN_DATE_AROUND
+    hits = [m.start() for m in _YEAR.finditer(s)]
+    if not hits:
+        return
+    start, end = hits[0] - before, hits[0] + after
+    for i in hits[1:] + [len(s) + before + after]:
+        if i - before > end:  # a gap without years: search the stretch before it
+            yield from _EN_DATE.finditer(s, max(0, start), min(len(s), end))
+            start = i - before
+        end = i + after
 
 
 def parse_date(s: str) -> dt.date | None:
@@ -165,42 +259,72 @@ def parse_date(s: str) -> dt.date | None:
     return _make_date(*m.groups()) if m else None
 
 
-def _whole_line_date(line: str, spaced: bool = False) -> dt.date | None:
-    """The date when the (cleaned) line is nothing but a date."""
-    line = line.strip(" .。,,()()[]")
-    if len(line) > 40:  # longer than any date: spare searching a long line
+_DATE_LINE_STRIP = " .。,,()()[]"
+
+
+def _whole_line_date(line: _Line, spaced: bool = False) -> dt.date | None:
+    """The date when the line is nothing but a date (and signs around it)."""
+    core = line.text.strip(_DATE_LINE_STRIP)
+    if len(core) > 40:  # longer than any date
         return None
-    found = _find_dates(line)
-    if found and found[0].start == 0 and found[0].end == len(line):
-        return found[0].date
-    if spaced and (m := _SPACED_DATE.fullmatch(line)):
+    lead = len(line.text) - len(line.text.lstrip(_DATE_LINE_STRIP))
+    if line.dates and line.dates[0].start == lead and line.dates[0].end == lead + len(core):
+        return line.dates[0].date
+    if spaced and core[:2] in ("19", "20") and (m := _SPACED_DATE.fullmatch(core)):
         return _make_date(*m.groups())
     return None
 
 
 # ---------------------------------------------------------------------------
-# Lines
+# Windows and lines
 # ---------------------------------------------------------------------------
 
 class _Line(NamedTuple):
     start: int   # offset of the raw line in the text
     end: int
     text: str    # pipes and runs of whitespace removed
+    dates: tuple[_Date, ...] = ()  # the dates in text (offsets in text)
 
 
-def _lines(text: str) -> list[_Line]:
-    """Non-empty lines, cleaned of table pipes and surplus whitespace."""
-    out, pos = [], 0
-    for raw in text.split("\n"):
-        clean = " ".join(raw.replace("|", " ").split())
+def _windows(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the head and of the tail of text (HEAD_WINDOW, TAIL_WINDOW),
+    or of the whole text when they would meet. A window keeps the line it cuts whole
+    unless the line is long (a paragraph, which no rule reads as a whole line)."""
+    n = len(text)
+    if n <= HEAD_WINDOW + TAIL_WINDOW + 2 * LONG_LINE:
+        return [(0, n)]
+    head_end = text.find("\n", HEAD_WINDOW, HEAD_WINDOW + LONG_LINE)
+    tail_start = text.rfind("\n", n - TAIL_WINDOW - LONG_LINE, n - TAIL_WINDOW) + 1
+    return [(0, head_end if head_end >= 0 else HEAD_WINDOW), (tail_start or n - TAIL_WINDOW, n)]
+
+
+def _lines(text: str, start: int = 0, end: int | None = None) -> list[_Line]:
+    """The non-empty lines of text[start:end], cleaned of table pipes and surplus
+    whitespace, with their dates (found in one pass over all the lines)."""
+    lines, pos, make = [], start, _Line._make
+    for raw in text[start:end].split("\n"):
+        # Most lines are clean once stripped: no pipe, no whitespace but single spaces.
+        clean = raw.strip()
+        if clean and ("|" in clean or "  " in clean or not clean.isprintable()):
+            clean = " ".join(clean.replace("|", " ").split())
         if clean:
-            out.append(_Line(pos, pos + len(raw), clean))
+            lines.append(make((pos, pos + len(raw), clean, ())))
         pos += len(raw) + 1
-    return out
+    # No date spans two lines (see _EN_DATE), so the dates of the joined lines are
+    # the dates of each line.
+    if dates := _find_dates("\n".join(ln.text for ln in lines)):
+        ats = list(accumulate((len(ln.text) + 1 for ln in lines), initial=0))  # where each line starts, joined
+        mine: dict[int, list[_Date]] = {}
+        for d in dates:
+            i = bisect_right(ats, d.start) - 1
+            mine.setdefault(i, []).append(d._replace(start=d.start - ats[i], end=d.end - ats[i]))
+        for i, found in mine.items():
+            lines[i] = lines[i]._replace(dates=tuple(found))
+    return lines
 
 
-def _spans(pattern: _Regex, text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in pattern.finditer(text)]
+def _spans(pattern: _Regex, text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [m.span() for start, end in windows for m in pattern.finditer(text, start, end)]
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -210,18 +334,18 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 
 _QUOTED_TITLE = _Regex(r"《[^《》\n]{0,200}》")
 
+
 # ---------------------------------------------------------------------------
 # Document number
 # ---------------------------------------------------------------------------
 
-# Anchored on the year and its brackets (cheap to find); the prefix is read
-# backwards from there and must be Han characters. Brackets may be mangled or
-# lost: 湘政发〔2014 8. The lookbehind (a non-ASCII letter: a Han character in
-# practice, as an exact Han class costs ~1.5 ms to compile) lets the scan skip
-# most positions; _han_before then checks the prefix exactly.
-_DOCNO = _Regex(
-    r"(?<=[^\W\d_A-Za-z])(?P<open>[〔\[(【［])?\s*(?P<year>(?:19|20)\d{2})\s*(?P<close>[〕\])】］])?"
-    r"\s*(?:第\s*)?(?P<num>\d{1,4})(?!\d)(?P<rest>\s*号)?")
+# Anchored on the year (one pattern per century, which opens it); the bracket and
+# the prefix are read backwards from there, and the prefix must be Han characters.
+# Brackets may be mangled or lost: 湘政发〔2014 8.
+_DOCNO = _Literals(*(
+    rf"(?P<year>{century}\d{{2}})\s*(?P<close>[〕\])】］])?\s*(?:第\s*)?(?P<num>\d{{1,4}})(?!\d)(?P<rest>\s*号)?"
+    for century in ("20", "19")))
+_DOCNO_OPEN = "〔[(【［"
 # Words that end the sentence before a number's prefix: 国务院以|国发, 转发|鲁政办发.
 _PREFIX_CUT = _Regex(r".*(?:根据|按照|依据|转发|印发|关于|贯彻|落实|执行|参照|以|的|和|与|及|将|为|第)")
 _CITING = _Regex(r"(?:根据|按照|依据|转发|贯彻|落实|参照|执行|遵照)[^。;\n]{0,8}$")
@@ -234,18 +358,24 @@ class _DocNo(NamedTuple):
     line_start: bool
 
 
-def _doc_numbers(text: str, quoted: list[tuple[int, int]]) -> list[_DocNo]:
+def _doc_numbers(text: str, end: int, quoted: list[tuple[int, int]]) -> list[_DocNo]:
+    """The document numbers in text[:end]."""
     out = []
-    for m in _DOCNO.finditer(text):
-        open_, close, hao = m["open"], m["close"], m["rest"]
+    for m in _DOCNO.finditer(text, 0, end):
+        start = m.start()
+        while start and text[start - 1].isspace():
+            start -= 1
+        open_ = text[start - 1] if start and text[start - 1] in _DOCNO_OPEN else None
+        start -= bool(open_)
+        close, hao = m["close"], m["rest"]
         # Round or square brackets alone are too common (宽带接入(2015)20M): they need 号.
         if not (open_ or close) or not (hao or "〔" in (open_ or "") + (close or "")
                                         or (open_ == "【" and close == "】")):
             continue
-        prefix = _PREFIX_CUT.sub("", _han_before(text, m.start(), 14))
+        prefix = _PREFIX_CUT.sub("", _han_before(text, start, 14))
         if not prefix or len(prefix) > 10:
             continue
-        start = m.start() - len(prefix)
+        start -= len(prefix)
         before = text[max(0, start - 24):start]
         cited = (_inside(quoted, start) or before.endswith(("(", "(", "《"))
                  or bool(_CITING.search(before)))
@@ -276,12 +406,13 @@ REGIONS_PATH = os.path.join(os.path.dirname(__file__), "data", "regions.toml")
 # first characters, the signature and a web page's source line in its last ones.
 # Deeper in a long body the same places recur, so counting them does not change
 # which place leads; skipping them keeps a text of several MB fast.
-REGION_WINDOW = (20_000, 3_000)  # (head, tail) characters
+REGION_WINDOW = (HEAD_WINDOW, TAIL_WINDOW)  # (head, tail) characters
 _LATIN = r"A-Za-z\xc0-\xd6\xd8-\xf6\xf8-\xff"  # Latin letters, Latin-1 included: Ürümqi, Lüliang
 _LATIN_WORD = _Regex(f"[{_LATIN}]+")
 # A word that may start an English place name: a capital, then a small letter
 # (Hunan, Xi'an); acronyms such as ICT or LTE, frequent in Chinese texts, cannot.
-_NAME_START = _Regex(rf"(?<![{_LATIN}])[A-Z\xc0-\xd6\xd8-\xde][a-z\xdf-\xf6\xf8-\xff][{_LATIN}]*")
+# The capital opens the pattern; the look-behind after it checks that no letter precedes.
+_NAME_START = _Regex(rf"[A-Z\xc0-\xd6\xd8-\xde](?<![{_LATIN}].)[a-z\xdf-\xf6\xf8-\xff][{_LATIN}]*")
 
 
 class Place(NamedTuple):
@@ -370,9 +501,7 @@ def _longest_first(index: dict) -> dict:
     return {key: sorted(forms, key=len, reverse=True) for key, forms in index.items()}
 
 
-class _Mention(NamedTuple):
-    start: int
-    place: Place
+_Mention = tuple[int, Place]  # where a place is named, and the place
 
 
 def _region_windows(text: str) -> list[tuple[int, str]]:
@@ -383,43 +512,85 @@ def _region_windows(text: str) -> list[tuple[int, str]]:
     return [(0, text[:head]), (len(text) - tail, text[-tail:])]
 
 
-def _mentions(text: str) -> list[_Mention]:
-    """The place names in the parts of text that decide its region: Chinese, then English."""
-    parts = _region_windows(text)
+def _mentions(parts: list[tuple[int, str]]) -> list[_Mention]:
+    """The place names in parts (offset, text) of a text: Chinese, then English."""
     found = [m for offset, part in parts for m in _zh_mentions(part, offset)]
     return found + [m for offset, part in parts for m in _en_mentions(part, offset)]
 
 
-def _zh_mentions(text: str, offset: int) -> Iterator[_Mention]:
+def _zh_mentions(text: str, offset: int) -> list[_Mention]:
     """The longest form that starts at each character, left to right, without overlaps."""
-    names, index = zh_forms()
-    resume = 0
-    for i in _zh_candidates(text, index):
-        form = _zh_form_at(text, i) if i >= resume else None
-        if form:
-            resume = i + len(form)
-            if _names_place(form, text[resume:resume + 1], names):
-                yield _Mention(offset + i, names[form][0])
+    names, by_start = zh_forms().names, _zh_by_start()
+    found, resume = [], 0
+    for i in _zh_candidates(text):
+        if i < resume or not (forms := by_start.get(text[i:i + 2])):
+            continue
+        for form in forms:  # longest first
+            if text.startswith(form, i):
+                resume = i + len(form)
+                if _names_place(form, text[resume:resume + 1], names):
+                    found.append((offset + i, names[form][0]))
+                break
+    return found
 
 
-def _zh_candidates(text: str, index: dict) -> list[int]:
-    """Where a form may start: the positions of the characters that begin one,
-    found with str.find (much faster than a Python loop over every character)."""
-    found = []
-    for ch in set(text).intersection(index):
-        i = text.find(ch)
-        while i >= 0:
-            found.append(i)
-            i = text.find(ch, i + 1)
-    return sorted(found)
+def _zh_candidates(text: str) -> list[int]:
+    """Where a form may start: a character that begins one, followed by a character
+    that follows it in one. A Python loop over str.find finds them (~0.2 ms per 1,000
+    Chinese characters); a regex of these ~450 characters is some ten times faster,
+    but costs ~2.5 ms to compile: it is compiled once this process has searched
+    enough text to repay it (never for a command line run on one document). Both
+    find the same forms."""
+    # No Han character: an English text, most often (a Chinese one shows one at once).
+    if text.isascii() or not (_count_han(text[:200]) or _count_han(text)):
+        return []
+    seconds = _zh_seconds()
+    if _ZhScan.regex is None:
+        _ZhScan.searched += len(text)
+        if _ZhScan.searched < _ZhScan.COMPILE_AFTER:
+            found = []
+            for ch in set(text).intersection(seconds):
+                follow = seconds[ch]
+                found.extend(i for i in _find_all(text, ch) if text[i + 1:i + 2] in follow)
+            return sorted(found)
+        firsts, follows = "".join(sorted(seconds)), "".join(sorted(set().union(*seconds.values())))
+        _ZhScan.regex = re.compile(f"[{re.escape(firsts)}](?=[{re.escape(follows)}])")
+    return [m.start() for m in _ZhScan.regex.finditer(text)]
+
+
+class _ZhScan:
+    """How _zh_candidates searches: its regex, once compiled."""
+    COMPILE_AFTER = 20_000  # characters searched without the regex before compiling it
+    regex: re.Pattern | None = None
+    searched = 0
+
+
+@lru_cache(maxsize=1)
+def _zh_seconds() -> dict[str, frozenset]:
+    """First character of a Chinese form -> the characters that follow it in a form."""
+    seconds: dict = {}
+    for start in _zh_by_start():
+        seconds.setdefault(start[0], set()).add(start[1])
+    return {ch: frozenset(s) for ch, s in seconds.items()}
 
 
 def _zh_form_at(text: str, i: int) -> str | None:
     """The longest Chinese form that starts at text[i]."""
-    for form in zh_forms().index.get(text[i], ()):
+    for form in _zh_by_start().get(text[i:i + 2], ()):
         if text.startswith(form, i):
             return form
     return None
+
+
+@lru_cache(maxsize=1)
+def _zh_by_start() -> dict[str, list[str]]:
+    """The first two characters of a Chinese form (each has two or more) -> its
+    forms, longest first."""
+    by_start: dict = {}
+    for forms in zh_forms().index.values():  # longest first
+        for form in forms:
+            by_start.setdefault(form[:2], []).append(form)
+    return by_start
 
 
 def _names_place(form: str, nxt: str, names: dict) -> bool:
@@ -434,21 +605,23 @@ def _names_place(form: str, nxt: str, names: dict) -> bool:
 
 def _en_mentions(text: str, offset: int) -> Iterator[_Mention]:
     """English names, case-sensitive whole words, the longest first (Guangdong Province)."""
-    resume = 0
+    resume, index = 0, None
     for word in _NAME_START.finditer(text):
+        if index is None:
+            names, index = en_forms()  # built here, when a text first needs it
+        if not (forms := index.get(word.group())):  # most capitalised words begin no name
+            continue
         i = word.start()
         if i < resume:
             continue
-        names, index = en_forms()  # built here, when a text first needs it
-        form = next((f for f in index.get(word.group(), ())
-                     if text.startswith(f, i) and not _LATIN_WORD.match(text, i + len(f))), None)
+        form = next((f for f in forms if text.startswith(f, i) and not _LATIN_WORD.match(text, i + len(f))), None)
         if form:
             resume = i + len(form)
-            yield _Mention(offset + i, names[form])
+            yield offset + i, names[form]
 
 
 def _places_in(s: str) -> list[Place]:
-    return [m.place for m in _mentions(s)]
+    return [place for _, place in _mentions([(0, s)])]
 
 
 def _most_specific(places: list[Place]) -> Place | None:
@@ -521,11 +694,16 @@ _LOCAL_ORG = _Regex(rf".{{1,24}}?{_ORG_SUFFIX}(?:办公厅|办公室)?")
 _ORG_JOINERS = ("、", "和", "与", "及")
 _CLAUSE_START = _Regex(r"^|(?<=[,,。;;::\s日])", re.M)
 _ZH_ISSUE_VERB = r"(?:印发|发布|颁布|出台|公布|下发|提出)(?!的)"
+_ZH_ISSUE = _Regex(_ZH_ISSUE_VERB)
+# A subject and its verb share a stretch of text without these (see _ZH_ISSUED_LATER).
+_STRETCH_ENDS = "。;!?\n《》"
 _ZH_ISSUED_LATER = _Regex(rf"[^。;!?\n《》]{{0,60}}?{_ZH_ISSUE_VERB}")
 _EN_ISSUE_VERB = r"(?:released|issued|published|unveiled|promulgated|announced|launched)"
-_EN_ORG = (r"(?:State Council(?: General Office)?|Ministry of [A-Z][A-Za-z]*(?: (?:and|of|[A-Z][A-Za-z]*))*"
-           r"|National Development and Reform Commission|MIIT|NDRC"
-           r"|[A-Z][a-z]+ (?:Municipal|Provincial) (?:People's )?Government)")
+# It opens with the capital of each name (a class to skip ahead to); a look-behind
+# then checks which capital it is.
+_EN_ORG = (r"[A-Z](?:(?<=S)tate Council(?: General Office)?|(?<=M)inistry of [A-Z][A-Za-z]*(?: (?:and|of|[A-Z][A-Za-z]*))*"
+           r"|(?<=N)ational Development and Reform Commission|(?<=M)IIT|(?<=N)DRC"
+           r"|[a-z]+ (?:Municipal|Provincial) (?:People's )?Government)")
 _EN_ORG_WORDS = ("State Council", "Ministry of", "National Development", "MIIT", "NDRC", "Municipal", "Provincial")
 _EN_SUBJECT = _Regex(
     rf"(?P<org>{_EN_ORG})(?: \([A-Z]+\))?(?:,? (?:has|have|recently|officially|jointly|formally|on [A-Z][a-z]+ \d{{1,2}}(?:, \d{{4}})?),?)* {_EN_ISSUE_VERB}\b")
@@ -560,27 +738,35 @@ def _source_issuer(text: str) -> str | None:
     return next((m["org"] for m in _SOURCE.finditer(text) if _han_prefix(m["org"]) == m["org"]), None)
 
 
-def _signature(lines: list[_Line]) -> tuple[_Line, dt.date, str] | None:
+def _signature(parts: list[list[_Line]]) -> tuple[_Line, dt.date, str] | None:
     """A date alone on its line that follows an issuer's name: the signature."""
-    for i, line in enumerate(lines):
-        if len(line.text) > 24 or not (date := _whole_line_date(line.text, spaced=True)):
-            continue
-        issuers = [p.text.replace(" ", "") if _is_issuer_line(p.text) else p.text
-                   for p in lines[max(0, i - SIGNATURE_WINDOW):i]
-                   if _is_issuer_line(p.text) or _is_en_issuer_line(p.text)]
-        if issuers:
-            # Several signers: the one with a place name speaks for the document.
-            return line, date, next((s for s in issuers if _places_in(s)), issuers[0])
+    for lines in parts:
+        for i, line in enumerate(lines):
+            if len(line.text) > 24 or not (date := _whole_line_date(line, spaced=True)):
+                continue
+            issuers = [p.text.replace(" ", "") if _is_issuer_line(p.text) else p.text
+                       for p in lines[max(0, i - SIGNATURE_WINDOW):i]
+                       if _is_issuer_line(p.text) or _is_en_issuer_line(p.text)]
+            if issuers:
+                # Several signers: the one with a place name speaks for the document.
+                return line, date, next((s for s in issuers if _places_in(s)), issuers[0])
     return None
 
 
 def _subject_issuer(head: str) -> str | None:
     """An issuing body at the start of a clause, then its issuing verb in the
     same sentence: 国务院印发《…》, 2013年8月1日,国务院以…文件…印发了."""
-    for clause in _CLAUSE_START.finditer(head):
-        end = _subject_end(head, clause.start())
-        if end and _ZH_ISSUED_LATER.match(head, end):
-            return head[clause.start():end]
+    done = 0
+    for verb in _ZH_ISSUE.finditer(head):
+        if verb.start() < done:
+            continue
+        # Only the clauses of a stretch that holds a verb can be its subject.
+        start = max(head.rfind(c, 0, verb.start()) for c in _STRETCH_ENDS) + 1
+        done = min((i for c in _STRETCH_ENDS if (i := head.find(c, verb.end())) >= 0), default=len(head))
+        for clause in _CLAUSE_START.finditer(head, start, done):
+            end = _subject_end(head, clause.start())
+            if end and _ZH_ISSUED_LATER.match(head, end):
+                return head[clause.start():end]
     m = any(w in head for w in _EN_ORG_WORDS) and _EN_SUBJECT.search(head)
     return m["org"] if m else None
 
@@ -614,7 +800,7 @@ def _starts_with_place(s: str) -> bool:
 
 # 我省/本市: the text speaks as a local government, so a lead sentence such as
 # "2013年8月1日,国务院印发了《…》" names a document it implements, not itself.
-_FIRST_PERSON_LOCAL = _Regex(r"[我本](?:省|市|区|州|县)(?![场域])")
+_FIRST_PERSON_LOCAL = _Literals(r"我[省市区州县](?![场域])", r"本[省市区州县](?![场域])")
 
 
 # ---------------------------------------------------------------------------
@@ -630,6 +816,7 @@ _ISSUED_LABELS = {"成文日期", "发文日期", "印发日期", "签发日期"
 _SOURCE_LINE = _Regex(r"(?:资料|信息|文章|稿件)?来源[::]")
 # Sentences: Chinese stops, or an English full stop before the next capital.
 _SENTENCE = _Regex(r"(?:[^。!?;!?;.]|\.(?!\s+[A-Z]))+")
+_NOT_ISSUED_AFTER = _Regex(r"以来|起|前|至|到")  # 2013年8月1日以来: a date the text refers to
 _ZH_VERB = _Regex(_ZH_ISSUE_VERB.replace("|提出", "|批准|审议通过"))
 _EN_VERB = _Regex(rf"\b(?:{_EN_ISSUE_VERB}|approved|adopted)\b")
 _ZH_CITING = _Regex(r"根据|按照|依据|贯彻|落实|转发")
@@ -664,31 +851,35 @@ def _labelled_dates(text: str) -> tuple[dt.date | None, dt.date | None]:
     return issued, published
 
 
-def _edges(lines: list[_Line]) -> list[_Line]:
+def _edges(parts: list[list[_Line]]) -> list[_Line]:
     first, last = EDGE_LINES
-    return lines if len(lines) <= first + last else lines[:first] + lines[-last:]
+    head, tail = parts[0], parts[-1]
+    if len(parts) == 1 and len(head) <= first + last:
+        return head
+    return head[:first] + tail[-last:]
 
 
 def _published(edges: list[_Line], labelled: dt.date | None, signature: _Line | None) -> dt.date | None:
     if labelled:  # 发布时间:2014-04-29
         return labelled
     for line in edges:  # 来源:广州市科技和信息化局2012年05月04日
-        if _SOURCE_LINE.match(line.text) and (found := _find_dates(line.text)):
-            return found[0].date
+        if line.dates and _SOURCE_LINE.match(line.text):
+            return line.dates[0].date
     for line in edges[:HEAD_LINES + 2]:  # a date line near the top: "2013-08-10 |", "August 20, 2013"
         if line == signature:
             break
-        if date := _whole_line_date(line.text) or _dateline_date(line.text):
+        if date := _whole_line_date(line) or _dateline_date(line):
             return date
     return None
 
 
-def _dateline_date(text: str) -> dt.date | None:
+def _dateline_date(line: _Line) -> dt.date | None:
     """The date of a dateline: BEIJING, Aug. 20, 2013 --; 2013年8月15日星期四A18 |中国新闻."""
-    found = _find_dates(text[:MAX_DATELINE])
-    if not found:
+    text = line.text
+    if not line.dates or line.dates[0].end > MAX_DATELINE:
         return None
-    first, before = found[0], text[:found[0].start]
+    first = line.dates[0]
+    before = text[:first.start]
     if first.kind == "en" and _DATELINE.fullmatch(before):
         return first.date
     if len(text) > MAX_DATELINE:
@@ -705,16 +896,19 @@ def _sentence_issue_date(lines: list[_Line], quoted) -> dt.date | None:
     """A date in the lead sentence that issues the document, before its verb:
     2013年8月1日,国务院以国发〔2013〕31号文件…印发了《…》."""
     for line in lines[:HEAD_LINES * 2]:
-        for s in _SENTENCE.finditer(line.text, 0, HEAD_CHARS):
-            sentence = s.group()
-            for d in _find_dates(sentence):
-                if d.kind == "num" or _inside(quoted, line.start + s.start() + d.start):
+        dates = [d for d in line.dates if d.kind != "num" and not _inside(quoted, line.start + d.start)]
+        if not dates:
+            continue
+        for s in _SENTENCE.finditer(line.text):
+            sentence, at = s.group(), s.start()
+            for d in dates:
+                if not (at <= d.start and d.end <= s.end()):
                     continue
                 if d.kind == "en":
                     if _EN_VERB.search(sentence):
                         return d.date
-                elif _ZH_VERB.search(sentence, d.end) and not _ZH_CITING.search(sentence, 0, d.start) \
-                        and not re.match(r"(?:以来|起|前|至|到)", sentence[d.end:]):
+                elif _ZH_VERB.search(sentence, d.end - at) and not _ZH_CITING.search(sentence, 0, d.start - at) \
+                        and not _NOT_ISSUED_AFTER.match(sentence, d.end - at):
                     return d.date
     return None
 
@@ -725,12 +919,12 @@ def _sentence_issue_date(lines: list[_Line], quoted) -> dt.date | None:
 
 # National scope, weakly: 全国 as the scope of figures (not 全国领先, 全国百强), 我国,
 # 中国 outside names (宽带中国, 中国移动), China outside names (Broadband China,
-# Communist Party of China, China Mobile). The regex starts with literals so that it
-# scans fast; the words before a match are checked afterwards (matches are few).
-_NATIONAL_WEAK = _Regex(
-    r"全国(?!领先|前列|一流|百强|平均|同类|人大|政协|性|各地|首[个家批])|我国|中华人民共和国"
-    r"|中国(?!移动|电信|联通|铁塔|广电|共产党|特色|大唐|科学院|工程院|信息通信研究院|人民银行|银行|邮政|石油|石化|制造|电子|互联网络信息中心)"
-    r"|[Nn]ationwide\b|China\b(?! Mobile| Unicom| Telecom| Tower| Daily| Radio| Central)")
+# Communist Party of China, China Mobile). Each word opens a pattern of its own, so
+# that it scans fast; the words before a match are checked afterwards (matches are few).
+_NATIONAL_WEAK = _Literals(
+    r"全国(?!领先|前列|一流|百强|平均|同类|人大|政协|性|各地|首[个家批])", "我国", "中华人民共和国",
+    r"中国(?!移动|电信|联通|铁塔|广电|共产党|特色|大唐|科学院|工程院|信息通信研究院|人民银行|银行|邮政|石油|石化|制造|电子|互联网络信息中心)",
+    r"Nationwide\b", r"nationwide\b", r"China\b(?! Mobile| Unicom| Telecom| Tower| Daily| Radio| Central)")
 _NOT_NATIONAL_BEFORE = ("宽带", "数字", "智慧", "美丽", "健康", "平安", "网络", "Broadband ", "Party of ", "Bank of ")
 
 
@@ -740,32 +934,33 @@ def _national_weak(text: str) -> int:
                and not (m.start() and text[m.start() - 1].isalpha() and text[m.start()].isascii()))
 
 
-_NATIONAL_STRONG = _Regex(r"China's (?:State Council|Ministry|central government|National)|中央人民政府")
-_SELF_REF = _Regex(r"(?:(?:我|全|本)(省|市|区|州)|(新)区)(?![场域])")
+_NATIONAL_STRONG = _Literals(r"China's (?:State Council|Ministry|central government|National)", "中央人民政府")
+_SELF_REF = _Literals(*(rf"{who}(?P<kind>[省市区州])(?![场域])" for who in "我全本"), r"新(?P<kind>区)(?![场域])")
 MIN_REGION_SCORE = 2  # one plain mention in the body is not enough to name the region
 
 
-def _scores(text: str, lines: list[_Line], title_span, quoted) -> dict[Place, float]:
+def _scores(parts: list[tuple[int, str]], lines: list[_Line], title_span, quoted) -> dict[Place, float]:
     """Weighted mentions of each place, in the parts of text that decide its region."""
     head_end = lines[min(len(lines), 5) - 1].end if lines else 0
     scores: dict[Place, float] = {}
     first: dict[Place, int] = {}
-    for m in _mentions(text):
-        if title_span[0] <= m.start < title_span[1]:
+    for start, place in _mentions(parts):
+        if title_span[0] <= start < title_span[1]:
             w = 3.0
         else:
-            w = 2.0 if m.start < head_end else 1.0
-            if _inside(quoted, m.start):  # a cited title: 《山东省…方案》
+            w = 2.0 if start < head_end else 1.0
+            if quoted and _inside(quoted, start):  # a cited title: 《山东省…方案》
                 w /= 2
-        scores[m.place] = scores.get(m.place, 0) + w
-        first.setdefault(m.place, m.start)
+        scores[place] = scores.get(place, 0) + w
+        if place not in first:
+            first[place] = start
     if not scores:
         return scores
     # 我省/全市/新区 refer to the leading place of the matching kind.
     refs: dict[str, int] = {}
-    for _, part in _region_windows(text):
+    for _, part in parts:
         for m in _SELF_REF.finditer(part):
-            refs[m[1] or "区"] = refs.get(m[1] or "区", 0) + 1
+            refs[m["kind"]] = refs.get(m["kind"], 0) + 1
     ranked = sorted(scores, key=lambda p: (-scores[p], first[p]))
     for ch, n in refs.items():
         if target := next((p for p in ranked if ch in p.self_refs), None):
@@ -773,15 +968,14 @@ def _scores(text: str, lines: list[_Line], title_span, quoted) -> dict[Place, fl
     return scores
 
 
-def _choose_region(text, lines, title_span, quoted, issuer: str | None) -> Place | None:
+def _choose_region(parts, lines, title_span, quoted, issuer: str | None) -> Place | None:
     if issuer:
         if place := _most_specific(_places_in(issuer)):
             return place
         if _is_national(issuer):
             return CHINA
-    scores = _scores(text, lines, title_span, quoted)
-    national = sum(_national_weak(part) + 3 * len(_NATIONAL_STRONG.findall(part))
-                   for _, part in _region_windows(text))
+    scores = _scores(parts, lines, title_span, quoted)
+    national = sum(_national_weak(part) + 3 * len(_NATIONAL_STRONG.finditer(part)) for _, part in parts)
     best = max(scores, key=lambda p: (scores[p], LEVEL_RANK[p.level]), default=None)
     best_score = scores.get(best, 0)
     if national > best_score and national >= MIN_REGION_SCORE:
@@ -799,20 +993,20 @@ _HEADING = _Regex(
 # Not a title: closing formulas, lead sentences, source lines, numbered section headings.
 _NOT_TITLE = _Regex(r"特此|现将|根据|请|为|.{0,4}来源|发布时间|\(?[\d一二三四五六七八九十]+[、.)]")
 MAX_TITLE = 200
-_LATIN_RE = _Regex("[A-Za-z]")
+MAX_HEADING = 100  # longer than any line _HEADING matches
 
 
 def _title(lines: list[_Line], numbers: list[_DocNo], english: bool) -> _Line | None:
     if english:  # the first line, unless it is a paragraph rather than a heading
         return lines[0] if lines and len(lines[0].text) <= MAX_TITLE else None
-    number_lines = {n.start for n in numbers if n.line_start}
-    candidates = [ln for ln in lines[:20] if not any(ln.start <= s < ln.end for s in number_lines)
-                  and "。" not in ln.text and not _NOT_TITLE.match(ln.text)]
+    number_lines = [n.start for n in numbers if n.line_start]
+    candidates = [ln for ln in lines[:20] if "。" not in ln.text and not _NOT_TITLE.match(ln.text)
+                  and not (number_lines and any(ln.start <= s < ln.end for s in number_lines))]
     for ln in candidates:
-        if _HEADING.fullmatch(ln.text):
+        if len(ln.text) <= MAX_HEADING and _HEADING.fullmatch(ln.text):
             return _with_issuer_line(lines, ln)
     for ln in candidates[:5]:  # else the first short line that is not a date or source
-        if 4 <= len(ln.text) <= 40 and _HAN_RUN.search(ln.text) and not _find_dates(ln.text):
+        if 4 <= len(ln.text) <= 40 and _HAN_RUN.search(ln.text) and not ln.dates:
             return ln
     return None
 
@@ -826,9 +1020,8 @@ def _with_issuer_line(lines: list[_Line], title: _Line) -> _Line:
 
 
 def _language(text: str, traditional: bool) -> str:
-    sample = text[:20000]
-    han, latin = sum(map(len, _HAN_RUN.findall(sample))), len(_LATIN_RE.findall(sample))
-    if latin > 4 * han:
+    sample = text[:HEAD_WINDOW]  # the head is written in the language of the text
+    if _count_latin(sample) > 4 * _count_han(sample):
         return "en"
     return "zh-Hant" if traditional else "zh-Hans"
 
@@ -839,29 +1032,38 @@ def _language(text: str, traditional: bool) -> str:
 
 def document_facts(text: str, traditional: bool = False) -> dict:
     """Title, region, issuer, dates, number and language of one normalised text."""
-    lines = _lines(text)
-    edges = _edges(lines)
+    windows = _windows(text)
+    parts = [_lines(text, start, end) for start, end in windows]  # the lines of the head, of the tail
+    head = parts[0]
+    # A web page's metadata (来源, 发布时间): its first lines and its last ones.
+    edges = _edges(parts)
     edge_text = "\n".join(ln.text for ln in edges)
-    quoted = _spans(_QUOTED_TITLE, text)
+    # Places, and the cited titles that weigh their mentions less: the region windows.
+    region_parts = _region_windows(text)
+    quoted = _spans(_QUOTED_TITLE, text, [(offset, offset + len(part)) for offset, part in region_parts])
     language = _language(text, traditional)
-    numbers = _doc_numbers(text[:20000], quoted)
-    title = _title(lines, numbers, language == "en")
+    numbers = _doc_numbers(text, windows[0][1], quoted)  # a document's own number heads it
+    title = _title(head, numbers, language == "en")  # the title: in the first lines
     title_span = (title.start, title.end) if title else (0, 0)
+
+    # The signature: ends the text, or the notice in its head that an attachment follows.
+    signature = _signature(parts)
+    title_issuer = _title_issuer(title.text) if title and language != "en" else None
+    labelled_issued, labelled_published = _labelled_dates(edge_text)
     # A lead sentence may name the issuer and date of what the text reports, unless
     # the text speaks as a local government (我省), which cites rather than reports.
-    reports = not _FIRST_PERSON_LOCAL.search(text)
+    # Needed only when the signature, or the title and a label, do not tell.
+    reports = (not signature and not (title_issuer and labelled_issued)
+               and not any(_FIRST_PERSON_LOCAL.search(part) for _, part in region_parts))
 
-    signature = _signature(lines)
-    title_issuer = _title_issuer(title.text) if title and language != "en" else None
+    # The lead sentence: in the first lines.
     issuer = ((signature and signature[2]) or title_issuer
-              or (reports and _subject_issuer("\n".join(ln.text for ln in lines[:HEAD_LINES])[:HEAD_CHARS]))
+              or (reports and _subject_issuer("\n".join(ln.text for ln in head[:HEAD_LINES])))
               or _source_issuer(edge_text) or None)
-
-    labelled_issued, labelled_published = _labelled_dates(edge_text)
     issued = ((signature and signature[1]) or labelled_issued
-              or (reports and _sentence_issue_date(lines, quoted)) or None)
+              or (reports and _sentence_issue_date(head, quoted)) or None)
     published = _published(edges, labelled_published, signature and signature[0])
-    region = _choose_region(text, lines, title_span, quoted, issuer)
+    region = _choose_region(region_parts, head, title_span, quoted, issuer)
     return {
         "title": title.text if title else None,
         "region": region.name_en if region else None,

@@ -44,18 +44,27 @@ PAST_MARKERS = ["已经", "已达", "已有", "已建成", "已实现", "已覆�
                 "increased", "dropped", "have since", "has since", "delivered", "been growing",
                 "仅", "统计"]
 # Words that make only the figure right after them a past value: "50 percent, up from 37 percent".
-LOCAL_PAST_MARKERS = ["up from", "compared with", "from", "同比", "比上年", "较上年", "去年同期"]
+LOCAL_PAST_MARKERS = ["up from", "compared with", "from", "比上年", "较上年", "去年同期"]
 # After a figure: "reached 420 billion yuan last year".
-PAST_AFTER = ["last year", "a year earlier", "a year ago", "去年"]
+PAST_AFTER = ["last year", "a year earlier", "a year ago", "already", "去年"]
 # A sentence with these reports someone's guess, a market move or a ranking, not a policy target: its
 # figures are left out ("an analyst estimated that…", "Shares of China Unicom fell 1.8 percent", 排名第17位).
 NOT_TARGETS = ["analyst", "analysts", "estimated", "estimates", "forecast", "forecasts", "predicted", "could",
                "might", "shares of", "stock", "we expect", "we model", "we estimate", "we forecast", "we believe",
-               "implies", "imply", "CAGR", "YoY", "ranked", "ranking", "股价", "券商", "分析师", "估算", "估计", "或将",
-               "可能高达", "可能达到", "排名"]
-NOT_TARGET_PATTERNS = [r"\b(?:19|20)\d\dE\b"]  # an analyst's estimate year: 2017E
-# A money figure next to these is a rule of a fund (单个项目补助不超过500万元), not a target to reach.
-MONEY_RULES = re.compile(r"补助|补贴|奖励|资助|贴息|罚款|subsid|grant|award|fine")
+               "implies", "imply", "CAGR", "YoY", "would", "ranked", "ranking", "股价", "券商", "分析师", "估算", "估计", "或将",
+               "可能高达", "可能达到", "排名", "respondents", "survey", "surveyed", "poll", "受访"]
+NOT_TARGET_PATTERNS = [r"\b(?:19|20)\d\dE\b",  # an analyst's estimate year: 2017E
+                       r"%\s(?:said|say|cited|reported)\b"]  # what a share of respondents said
+# A money or percent figure in these is a rule of a fund (单个项目补助不超过500万元, 按总投资30%的比例给予补助),
+# not a target to reach.
+FUND_RULES = re.compile(r"(?:单个|单项|每个|每项|每户|最高|原则上|一次性|按.{0,12}?比例).{0,16}?(?:补助|补贴|奖励|资助|贴息)"
+                        r"|(?:补助|补贴|奖励|资助|贴息).{0,8}?(?:单个|每个|每项|最高|原则上|不超过)"
+                        r"|比例给予(?:补助|补贴|奖励)|per project|up to .{0,20}subsid|\beach\b.{0,60}subsid")
+# A scaled number with no unit word is a count when its subject says "the number of".
+BARE_COUNT = re.compile(r"(?i)\bnumber of\b|数量|总数")
+# Words that commit to an amount even without a year or a comparator: 市财政每年安排专项资金1000万元.
+COMMITMENT = ["安排", "争取", "投入", "设立", "筹集", "落实", "新增", "新建", "建成", "帮助", "带动", "培训", "惠及",
+              "allocate", "earmark", "invest", "set aside"]
 
 # Words of intent: with them a "截至2015年底" or "2015年第一季度" is a deadline, not a measurement.
 FUTURE_MARKERS = ["将", "要达到", "要实现", "需要达到", "力争", "争取", "计划", "预计", "目标", "确保", "will", "expected", "plan", "aim",
@@ -81,13 +90,15 @@ QUALIFIER_AFTER = {
     "count": re.compile(rf"(?:以上|以下|及以上)(?:的|{_HAN})"),
     "CNY": re.compile(rf"(?:规模)?(?:以上|以下|及以上)?(?:规模)?(?:的|级)|(?:以上|以下){_HAN}"),
     "USD": re.compile(rf"(?:规模)?(?:以上|以下|及以上)?(?:规模)?(?:的|级)|(?:以上|以下){_HAN}"),
-    "Mbps": re.compile(rf"\s?(?:\([^()]{{0,16}}\))?\s?(?:(?:以上|及以上|以下)(?:的|{_HAN})|(?!以上|及以上|以下|左右|以内)(?:的|{_HAN}))"),
+    "Mbps": re.compile(rf"\s?(?:\([^()]{{0,16}}\))?\s?(?:(?:以上|及以上|以下)(?:的|{_HAN})|(?!以上|及以上|以下|左右|以内)(?:的|{_HAN}))"
+                       r"|(?i:\s(?:and above |or above |or more |and faster )?(?:broadband |fib(?:er|re) )?"
+                       r"(?:users|households|subscribers|packages?|plans?|services?|connections?|lines?)\b)"),
 }
 # Verbs that take a capability as object: 具备100Mbps接入能力 is a threshold when a share is set.
 THRESHOLD_VERBS = re.compile(r"(?:具备|具有|享有|使用|提供|能够提供)$"
                              r"|\b(?:have|has|having|with|access|accessing|capable of|get|enjoy|enjoying)(?:\s[\w-]+){0,5}\s?$")
 # Verbs that set a count as a goal: 培育10家以上…企业 is ten firms, not a size class.
-COUNT_VERBS = re.compile(r"(?:培育|新增|新建|建设|建成|发展|引进|打造|扶持|培养|完成|部署|开通|推广|认定|创建)$")
+COUNT_VERBS = re.compile(r"(?:培育|新增|新建|建设|建成|发展|引进|打造|扶持|培养|完成|部署|开通|推广|认定|创建|帮助|带动|培训|惠及)$")
 
 # Words that end a clause for the purpose of finding a figure's subject.
 CLAUSE_BREAK = re.compile(r"[:;，：；]|(?<!\d),|,(?!\d)")

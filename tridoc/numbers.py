@@ -12,7 +12,9 @@ CN_SCALES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "十亿": 10*
              "百万": 10**6, "十万": 10**5, "万": 10**4, "亿": 10**8, "千": 1000, "百": 100,
              "兆": 10**12}  # 兆 is a trillion before 元 in Taiwan usage (1.1兆元); before 比特 it is mega, a unit
 EN_SCALES = {"thousand": 10**3, "million": 10**6, "mn": 10**6, "m": 10**6, "billion": 10**9, "bn": 10**9,
-             "trillion": 10**12, "tn": 10**12, "trn": 10**12}
+             "trillion": 10**12, "tn": 10**12, "trn": 10**12,
+             # machine translation renders 万 and 亿 word by word: "1800 10 thousand households"
+             "10 thousand": 10**4, "ten thousand": 10**4, "hundred million": 10**8, "100 million": 10**8}
 EN_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
             "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
             "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from .catalogue import OTHER, Catalogue, Cue
 from .lexicon import (ADJACENT_ONLY, CLAUSE_BREAK, COMPARATOR_AFTER, COMPARATOR_BEFORE, COUNT_VERBS, FILLER,
                       FUTURE_MARKERS, HEADING_MARKERS, LIST_SEPARATOR, LOCAL_PAST_MARKERS, PAST_AFTER, PAST_MARKERS,
-                      MONEY_RULES, NOT_TARGET_PATTERNS, NOT_TARGETS, QUALIFIER_AFTER, THRESHOLD_VERBS)
+                      BARE_COUNT, COMMITMENT, FUND_RULES, NOT_TARGET_PATTERNS, NOT_TARGETS, QUALIFIER_AFTER, THRESHOLD_VERBS)
 from .units import Figure
 from .years import YearMention, years_after_figure
 
@@ -44,6 +44,7 @@ _FUTURE_RX = re.compile(_word_rx(FUTURE_MARKERS), re.IGNORECASE)
 _LOCAL_PAST_RX = re.compile(_word_rx(LOCAL_PAST_MARKERS), re.IGNORECASE)
 _PAST_AFTER_RX = re.compile(_word_rx(PAST_AFTER), re.IGNORECASE)
 _HYPHENED_UNIT = re.compile(r"\d-[A-Za-z]")
+_COMMITMENT_RX = re.compile(_word_rx(COMMITMENT), re.IGNORECASE)
 _NOT_TARGETS_RX = re.compile("|".join([_word_rx(NOT_TARGETS), *NOT_TARGET_PATTERNS]), re.IGNORECASE)
 # "98 percent of the province's roughly 46,000 villages": the count is what the share is of.
 _SHARE_BASE = re.compile(r"\s*of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
@@ -427,11 +428,13 @@ class SentenceReader:
                     continue  # 推广50兆每秒的接入服务, 1,000-Mbps connections: a kind of service, not a level
             elif attributive and not (unit == "count" and COUNT_VERBS.search(self.text, g.window[0], g.window[1])):
                 continue
-            elif g.figs[0].bare and not (g.own_cue or g.after_cue):
+            elif g.figs[0].bare and not (g.own_cue or g.after_cue
+                                          or BARE_COUNT.search(self.text, g.window[0], g.window[1])):
                 continue
-            elif unit in MONEY and MONEY_RULES.search(self.text, g.clause[0], g.figs[0].start):
+            elif (unit in MONEY or unit == "percent") and FUND_RULES.search(self.text, g.clause[0], g.clause[1]):
                 continue  # a fund's rule (单个项目补助不超过500万元), not a target
-            if g.comparator == "eq" and g.years[0] is None and not g.past:
+            if g.comparator == "eq" and g.years[0] is None and not g.past \
+                    and not _COMMITMENT_RX.search(self.text, max(sentence[0], g.figs[0].start - NEAR), g.figs[0].start):
                 continue  # a bare figure with neither a deadline nor a word of commitment sets nothing
             keep.append((gi, g))
         drafts = []

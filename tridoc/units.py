@@ -56,7 +56,7 @@ NUM_CN = rf"(?<![{_CN_CHARS}])[{_CN_CHARS}]++(?:点[{_CN_DIGIT_CHARS}]++)?"
 _CN_REST = rf"(?<![{_CN_CHARS}][{_CN_CHARS}])[{_CN_CHARS}]*+(?:点[{_CN_DIGIT_CHARS}]++)?"  # after the first numeral
 NUM_EN = r"\b(?:" + "|".join(sorted(EN_WORDS, key=len, reverse=True)) + r")\b"
 SCALE_CN = r"万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千|百|兆(?=元|人民币|美元)"
-SCALE_EN = r"thousand|million|billion|trillion|bn\b|mn\b|trn\b|tn\b"
+SCALE_EN = r"10 thousand|ten thousand|hundred million|thousand|million|billion|trillion|bn\b|mn\b|trn\b|tn\b"
 RANGE = r"-|~|至|—|–|to"
 # Measure words that do not make a count on their own after a bare Chinese digit (三个代表, 一家).
 _SINGLE_DIGIT_CN = set(CN_DIGITS)
@@ -78,7 +78,7 @@ _PREFIX = "|".join(re.escape(p) for p in sorted(CURRENCY_PREFIX, key=len, revers
 # it jump between candidates, which is most of the speed of the whole extractor.
 # A scaled number with no unit ("hit 300 million", "用户数达到1000万") is a count if its subject says so.
 # So is a number grouped in thousands with nothing after it ("rise to 150,000").
-_BARE = r"|(?P<bscale>万亿|亿|万|\s(?:million|billion|trillion)\b|(?<=,\d\d\d)(?![\d,]|\.\d|\s?(?!by\b|in\b|from\b|and\b|or\b|to\b)[^\W\d_]))"
+_BARE = r"|(?P<bscale>万亿|亿|万|\s(?:10 thousand|ten thousand|hundred million|million|billion|trillion)\b|(?<=,\d\d\d)(?![\d,]|\.\d|\s?(?!by\b|in\b|from\b|and\b|or\b|to\b)[^\W\d_]))"
 # Chinese numerals are everywhere (统一, 进一步): only try the tail where a unit or scale could follow.
 _CN_NEXT = r"(?=[点万亿千百十兆吉元户个人家所项座名栋处套%‰美多余\s-])"
 FIGURE_PATTERNS = [
@@ -90,6 +90,9 @@ FIGURE_PATTERNS = [
                rf"(?:\s?(?P<punit>元|yuans?\b|RMB\b|dollars?\b))?"),
     re.compile(rf"百分之(?P<pct>{NUM_AR}|{NUM_CN})"),
     re.compile(r"(?P<tenk>万)兆"),
+    # "will have gigabit access capability": 千兆 written as a word, right after a verb of reaching
+    re.compile(r"(?:have|has|reach|reaches|achieve|achieves|provide|provides|offer|offers|enjoy|get) "
+               r"(?P<giga>gigabit)(?= (?:access|speed|broadband access|connection speed))"),
 ]
 # Figures in English words ("one gigabit per second", "half of households") are rare; searching
 # every word for a numeral is slow, so find the unit words first and look back for a numeral.
@@ -150,6 +153,8 @@ def _figure(text: str, m: re.Match) -> Figure | None:
         return Figure(value, unit, m.start(), m.end(), m.start("pnum"), surface=m.group())
     if groups.get("pct"):
         return Figure(parse_number(m.group("pct")), "percent", m.start(), m.end(), m.start(), surface=m.group())
+    if groups.get("giga"):
+        return Figure(1000.0, "Mbps", m.start("giga"), m.end(), m.start("giga"), surface=m.group("giga"))
     if groups.get("tenk"):
         return Figure(10000.0, "Mbps", m.start(), m.end(), m.start(), surface=m.group())
     return _numeral_figure(text, m)

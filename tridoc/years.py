@@ -12,7 +12,8 @@ CN_YEAR = r"[一二][〇零一二三四五六七八九]{3}"
 # Words that make a following/preceding year a deadline rather than a point in time.
 DEADLINE_BEFORE_ZH = r"到|至|力争到|争取到|力争在|争取在|截至|截止到|截止|在"
 DEADLINE_AFTER_ZH = r"底|末|前|年底|以前|之前"
-DEADLINE_BEFORE_EN = r"by the end of|by end-|by end of|by|until|before|through|no later than|to"
+DEADLINE_BEFORE_EN = (r"by the end of|by end-|by end of|to the end of|till the end of|until the end of|by|until|before"
+                      r"|through|no later than|to")
 # Five-year plans: the plan ends in this year.
 PLAN_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 PLAN_EN = {"11th": 2010, "12th": 2015, "13th": 2020, "14th": 2025, "15th": 2030}
@@ -35,6 +36,8 @@ YEAR_PATTERNS = [
     re.compile(r"(?P<rel>[今明全当本去前年][年内])(?<![去前同每]年内)"),
     re.compile(r"(?P<rel>[TtNnLl](?:his|ext|ast) year)"),
 ]
+_AFTER_MONTH = re.compile(r"(?:\d{1,2}日|[一二三]?十?[一二三四五六七八九十]日)?"
+                          r"(?:(?P<due>底前|底|末|前|以前|之前)|(?P<starts>起|开始))?")
 _REFERENCE = re.compile(r"(?:较|比|相比|同比|与)$")
 _ZH_BEFORE = re.compile(rf"(?:{DEADLINE_BEFORE_ZH})$")
 _EN_BEFORE = re.compile(rf"(?i)\b(?P<pre>{DEADLINE_BEFORE_EN}|in|for|of)\s+(?:the\s+(?:year\s+)?)?$")
@@ -84,9 +87,7 @@ def _numeric_year(text: str, m: re.Match, g: dict) -> YearMention | None:
         pre = _ZH_BEFORE.search(text, max(0, m.start() - 4), m.start())
         word = pre.group() if pre else ""
         if g["date"] and g["date"].endswith("月"):
-            if not (word.startswith("截") or text.startswith(("底", "末"), m.end())):
-                return None  # a calendar date, not a target year
-            return YearMention(pre.start() if pre else m.start(), m.end(), year, "as_of")  # 截至2015年9月底
+            return _month_mention(text, m, year, word, pre)
         kind = "sub_period" if g["date"] else "as_of" if word.startswith("截") else (
             "deadline" if word or g["zh_post"] else "point")
         return YearMention(pre.start() if pre else m.start(), m.end(), year, kind)
@@ -100,6 +101,20 @@ def _numeric_year(text: str, m: re.Match, g: dict) -> YearMention | None:
         return None
     kind = "point" if pre.group("pre").lower() in ("in", "for", "of") else "deadline"
     return YearMention(pre.start(), m.end(), year, kind, english=True)
+
+
+def _month_mention(text: str, m: re.Match, year: int, word: str, pre: re.Match | None) -> YearMention | None:
+    """A year with a month: 截至2015年9月底 measures, 2017年6月底前 is due, 2018年7月1日起 starts a rule;
+    a plain calendar date (2014年2月22日) dates nothing."""
+    start = pre.start() if pre else m.start()
+    rest = _AFTER_MONTH.match(text, m.end())
+    if word.startswith("截"):
+        return YearMention(start, m.end(), year, "as_of")
+    if rest and (rest.group("due") or word):
+        return YearMention(start, rest.end(), year, "deadline")
+    if rest and rest.group("starts"):
+        return YearMention(start, rest.end(), year, "point")
+    return None
 
 
 def find_years(text: str) -> list[YearMention]:
