@@ -30,6 +30,7 @@ class Indicator(BaseModel):
     cues: list[str] = []
     patterns: list[str] = []
     threshold_unit: str | None = None
+    default_for: list[str] = []  # units whose figures take this indicator when no cue names one
 
     @field_validator("units")
     @classmethod
@@ -159,6 +160,7 @@ class Catalogue:
         self._by_unit["percentage_points"] = self._by_unit["percent"]
         self._scopes = _Matcher({s.key: (s.cues, []) for s in scopes})
         self.generic_scopes = {s.key for s in scopes if s.generic}
+        self.default_indicator = {u: i.key for i in indicators for u in i.default_for}
         self.threshold_indicator = {(u, i.threshold_unit): i.key for i in indicators for u in i.units if i.threshold_unit}
 
     def indicator_cues(self, text: str, unit: str) -> list[Cue]:
@@ -166,6 +168,10 @@ class Catalogue:
 
     def scope_cues(self, text: str) -> list[Cue]:
         return self._scopes.find(text)
+
+    def fallback(self, unit: str) -> str:
+        """The indicator of a figure that no cue names: the unit's default, else 'other'."""
+        return self.default_indicator.get(unit, OTHER)
 
     def label(self, key: str, lang: str = "en") -> str:
         entry = self.indicators.get(key)

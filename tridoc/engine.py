@@ -28,7 +28,7 @@ def extract(text: str, source: str = "<text>", catalogue: Catalogue | None = Non
     norm = normalize(text)
     info = _with_facts(info or DocumentInfo(), norm, len(text))
     doc_year = info.date.year if info.date else None
-    drafts = _drafts(norm.text, catalogue, doc_year, bool(info.title and _SUMMARY_TITLE.search(info.title)))
+    drafts = _drafts(norm.text, catalogue, doc_year, _reviews_own_year(info))
     targets = _targets(_dedupe(drafts), norm, page_starts or [])
     targets.sort(key=lambda t: (t.kind != "target", t.span[0]))
     return Extraction(source=source, document=info, targets=targets)
@@ -44,6 +44,12 @@ def _with_facts(info: DocumentInfo, norm: Normalized, chars: int) -> DocumentInf
 
     facts = document_facts(norm.text, traditional=norm.traditional)
     return info.model_copy(update={**facts, "chars": chars})
+
+
+def _reviews_own_year(info: DocumentInfo) -> bool:
+    """A summary written late in a year reports that year's results; one written early in the next
+    year (a 政府工作报告 in January) reviews the year before and sets this year's goals."""
+    return bool(info.title and _SUMMARY_TITLE.search(info.title) and info.date and info.date.month >= 10)
 
 
 def _drafts(text: str, catalogue: Catalogue, doc_year: int | None, summary: bool = False) -> list[Draft]:

@@ -30,7 +30,7 @@ ADJACENT_ONLY = {"达", "逾", "约", "近", "为", "是", ">", "<", "≥", "≤
 
 # After a figure: 20Mbps以上 -> ge; 左右 -> approx.
 COMPARATOR_AFTER = {
-    "ge": ["以上", "及以上", "或以上", "and above", "or above", "or more", "and more", "or higher", "plus"],
+    "ge": ["以上", "及以上", "或以上", "and above", "or above", "or more", "and more", "or higher", "plus", "above"],
     "le": ["以下", "及以下", "以内", "之内", "or less", "or below", "at most"],
     "approx": ["左右", "上下", "或多或少"],
 }
@@ -74,8 +74,8 @@ FUTURE_MARKERS = ["将", "要达到", "要实现", "需要达到", "力争", "�
 # ("市级城市达到90%", "and 98% in 2020") the figure continues the list before it.
 FILLER = re.compile(r"(?i)\b(?:and|or|while|it|its|should|shall|will|would|be|is|are|the|a|an|of|in|for|with|to|"
                     r"also|respectively|reach(?:es|ing)?|more|than|at|least|by|households?|homes?|families|users?"
-                    r"|areas?|(?:19|20)\d\d)\b"
-                    r"|其中|以及|也|将|要|和|及|与|的|分别|家庭|用户|地区|[\W\d_]")
+                    r"|areas?|some|residential|total|(?:19|20)\d\d)\b"
+                    r"|\([^()\d]{0,16}\)|其中|以及|以上|以下|也|将|要|和|及|与|的|分别|家庭|用户|地区|[\W\d_]")
 
 # Between two figures of one list (50Mbps、20Mbps和10Mbps; 70% and 85%; 55%/65%).
 LIST_SEPARATOR = re.compile(

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .catalogue import OTHER, Catalogue
+from .catalogue import Catalogue
 from .targets import Draft
 from .units import Figure, parse_unit_cell
 
@@ -41,6 +41,16 @@ _HEADER_HINT = re.compile(r"(?:19|20)\d{2}\s?年?(?:\([^()\n]{0,8}\))?[ \t]*(?:\
 _COLUMN_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 _KV_LINE = re.compile(r"(?m)^[ \t]*指标\s?:[^\n]*")
 _KV_PAIR = re.compile(r"(?P<key>[^:;,\n]+):(?P<value>[^;,\n]*)")
+
+
+_SUB_ROW = re.compile(r"\s?其中")
+_SUB_ROW_REST = re.compile(r"[\W\d_]|其中|家庭|用户")
+
+
+def _drop(text: str, cues) -> str:
+    for c in sorted(cues, key=lambda c: -c.start):
+        text = text[:c.start] + text[c.end:]
+    return text
 
 
 @dataclass(slots=True)
@@ -245,8 +255,10 @@ class _Table:
         cues = self.cat.indicator_cues(label, unit)
         if cues:
             indicator = max(cues, key=lambda c: (c.length, c.end)).key
+        elif _SUB_ROW.match(label) or not _SUB_ROW_REST.sub("", _drop(label, self.cat.scope_cues(label))):
+            indicator = self.prev_indicator.get(unit, self.cat.fallback(unit))  # 其中:发达城市 refines the row above
         else:
-            indicator = self.prev_indicator.get(unit, OTHER)
+            indicator = self.cat.fallback(unit)
         self.prev_indicator[unit] = indicator
         scopes = [c.key for c in self.cat.scope_cues(label)] or [c.key for c in self.cat.scope_cues(note)]
         return indicator, scopes[0] if len(set(scopes)) == 1 else None

@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from .catalogue import OTHER, Catalogue, Cue
+from .catalogue import Catalogue, Cue
 from .lexicon import (ADJACENT_ONLY, CLAUSE_BREAK, COMPARATOR_AFTER, COMPARATOR_BEFORE, COUNT_VERBS, FILLER,
                       FUTURE_MARKERS, HEADING_MARKERS, LIST_SEPARATOR, LOCAL_PAST_MARKERS, PAST_AFTER, PAST_MARKERS,
                       BARE_COUNT, COMMITMENT, FUND_RULES, NOT_TARGET_PATTERNS, NOT_TARGETS, QUALIFIER_AFTER, THRESHOLD_VERBS)
@@ -172,9 +172,9 @@ class SentenceReader:
                     context.pop()
                 hi += 1
             sfigs, syears = by_sentence[k]
-            self._resolve_relative(syears, s, e)
+            year, measured = context[-1][1:] if context else (None, False)
+            self._resolve_relative(syears, s, e, year)
             if sfigs:
-                year, measured = context[-1][1:] if context else (None, False)
                 drafts.extend(self._sentence(s, e, sfigs, syears, (year, measured)))
             setting = [y for y in syears if y.year and y.kind not in ("past", "label")]
             if setting:
@@ -183,13 +183,15 @@ class SentenceReader:
                 context.append((level, setting[-1].year, setting[-1].kind in ("as_of", "sub_period")))
         return drafts
 
-    def _resolve_relative(self, syears: list[YearMention], s: int, e: int) -> None:
-        relative = [y for y in syears if y.kind == "relative"]
+    def _resolve_relative(self, syears: list[YearMention], s: int, e: int, ctx_year: int | None) -> None:
+        relative = [y for y in syears if y.kind.startswith("relative")]
         named = relative and not self.doc_year and _YEAR_NAMED.search(self.text, s, e)
         for y in relative:
-                base = self.doc_year or (int(named.group()) if named else None)  # 今年 in 宽带中国2015专项行动
-                y.year = base + y.offset if base else None
-                y.kind = "past" if y.offset < 0 else "deadline"  # 去年 dates its sentence; it sets no context
+            base = self.doc_year or (int(named.group()) if named else None)  # 今年 in 宽带中国2015专项行动
+            if y.kind == "relative_in_context" and ctx_year:
+                base = ctx_year  # 2015年…全年完成投资187亿元
+            y.year = base + y.offset if base else None
+            y.kind = "past" if y.offset < 0 else "deadline"  # 去年 dates its sentence; it sets no context
 
     # -- one sentence
     def _sentence(self, s: int, e: int, figs: list[Figure], years: list[YearMention],
@@ -297,20 +299,23 @@ class SentenceReader:
         same_family = prev is not None and (prev.figs[0].unit == unit or {prev.figs[0].unit, unit} <= MONEY)
         after = (g.after[0], min(g.clause[1], g.after[0] + NEAR))
         after_cues = [] if cues else _shift(self.cat.indicator_cues(self.text[after[0]:after[1]], unit), after[0])
-        if cues:
+        in_figure = [c for c in cues if c.start >= g.figs[0].start]  # "600,000 new 4G base stations"
+        if in_figure:
+            g.indicators = [max(in_figure, key=lambda c: c.length).key] * n
+        elif cues:
             g.indicators = self._distribute_indicators(cues, n)
         elif after_cues:  # "achieving 100% fiber-to-building rate": the noun follows
             g.after_cue = True
             best = min(after_cues, key=lambda c: (c.start, -c.length))
             g.indicators = [best.key] * n
             g.subject = (best.start, best.end)
-        elif same_family:  # 其中部分城市达到100Mbps: the list goes on
+        elif same_family and _bare_subject(window, own_scopes):  # 其中部分城市达到100Mbps: the list goes on
             g.indicators = [prev.indicators[-1]] * n
             g.continues = True
         elif prev is None:  # 宽带接入能力方面,城市家庭达到20Mbps: the noun is in an earlier clause
             g.indicators = [self._indicator_before(g, s, unit)] * n
         else:
-            g.indicators = [OTHER] * n
+            g.indicators = [self.cat.fallback(unit)] * n
         trailing = [] if scopes else self._trailing_scopes(g)
         if not (cues or trailing):  # only then does it matter whether it names a subject of its own
             g.bare = _bare_subject(window, own_scopes)
@@ -365,7 +370,7 @@ class SentenceReader:
         a = max(s, g.window[0] - SUBJECT_REACH * 2)
         cues = self.cat.indicator_cues(self.text[a:g.window[0]], unit) if g.window[0] > a else []
         if not cues:
-            return OTHER
+            return self.cat.fallback(unit)
         return max(cues, key=lambda c: (c.end, c.length)).key
 
     def _kind(self, g: _Group, s: int, years: list[YearMention], ctx_year: int | None) -> None:

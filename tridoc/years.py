@@ -16,6 +16,8 @@ DEADLINE_BEFORE_EN = (r"by the end of|by end-|by end of|to the end of|till the e
                       r"|through|no later than|to")
 # Five-year plans: the plan ends in this year.
 PLAN_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+# 全年 and 当年 mean the year being spoken of: the one in force if the text has set one.
+IN_CONTEXT = {"全年", "当年"}
 PLAN_EN = {"11th": 2010, "12th": 2015, "13th": 2020, "14th": 2025, "15th": 2030}
 RELATIVE = {"今年": 0, "年内": 0, "全年": 0, "当年": 0, "本年": 0, "this year": 0, "明年": 1, "next year": 1,
             "去年": -1, "前年": -2, "last year": -1}
@@ -71,7 +73,8 @@ def _mention(text: str, m: re.Match) -> YearMention | None:
     rel = g["rel"]
     if (rel.lower() if rel.isascii() else rel) not in RELATIVE:
         return None  # 年年, 今内: the one-class pattern lets these through
-    return YearMention(m.start(), m.end(), None, "relative", RELATIVE[rel.lower() if rel.isascii() else rel],
+    kind = "relative_in_context" if rel in IN_CONTEXT else "relative"
+    return YearMention(m.start(), m.end(), None, kind, RELATIVE[rel.lower() if rel.isascii() else rel],
                        english=rel.isascii())
 
 
