@@ -8,7 +8,7 @@ import pytest
 from tridoc.catalogue import load_catalogue
 import pickle
 
-from tridoc.compare import (EVIDENCE_CHARS, Brief, Briefer, Collector, CompareDocument, Comparison, Entry, Filters,
+from tridoc.compare import (EVIDENCE_CHARS, Brief, Briefer, CompareDocument, Comparison, Entry, Filters,
                             Totals, _Evidence, charts, column_labels, compare, document_grid, document_id,
                             evidence_text, figures, footer, wide_hint, year_grids)
 from tridoc.models import DocumentInfo, ErrorRecord, Extraction, Target

@@ -72,40 +72,33 @@ class Cue(NamedTuple):
 
 
 class _Matcher:
-    """Finds every cue of a set of keys in a short piece of text, overlapping ones included.
+    """Finds the cues of a set of keys in a short piece of text, leftmost and longest first.
 
-    Literal cues sit in a first-character index (nothing to compile, so start-up stays
-    fast); the few patterns are compiled on first use.
+    Literal cues become one alternation, longest first, compiled on first use (a plain
+    alternation of literals is the regex engine's fastest case); the few patterns are compiled
+    on first use too, with the regex module, whose timeout guards a user's runaway pattern.
     """
 
     def __init__(self, entries: dict[str, tuple[list[str], list[str]]]):
-        # first two characters -> (cue, key, is_latin_word); a one-character cue is its own prefix
-        self._by_prefix: dict[str, list[tuple[str, str, bool]]] = {}
+        self._cues: dict[str, tuple[str, bool]] = {}  # lower-cased cue -> (key, is a Latin word)
         for key, (cues, _) in entries.items():
             for cue in cues:
                 low = cue.lower()
                 latin = low[0].isascii() and low[0].isalpha() or low[-1].isascii() and low[-1].isalpha()
-                self._by_prefix.setdefault(low[:2], []).append((low, key, latin))
-        # Candidate positions come from one character class, so Python only looks where a cue could start.
-        firsts = sorted({p[0] for p in self._by_prefix})
-        self._single = any(len(p) == 1 for p in self._by_prefix)
-        self._starts = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
+                self._cues.setdefault(low, (key, latin))
+        self._literals: re.Pattern | None = None
         self._patterns = [(p, key) for key, (_, patterns) in entries.items() for p in patterns]
         self._compiled: list | None = None
 
     def find(self, text: str) -> list[Cue]:
         low = text.lower()
         found = []
-        prefixes = self._by_prefix
-        for m in self._starts.finditer(low) if self._starts else ():
-            i = m.start()
-            candidates = prefixes.get(low[i:i + 2], ())
-            if self._single:
-                candidates = [*candidates, *prefixes.get(low[i], ())]
-            for cue, key, latin in candidates:
-                end = i + len(cue)
-                if low.startswith(cue, i) and (not latin or _word_edges(low, i, end)):
-                    found.append(Cue(key, i, end, text[i:end]))
+        if self._literals is None and self._cues:
+            self._literals = re.compile("|".join(re.escape(c) for c in sorted(self._cues, key=len, reverse=True)))
+        for m in self._literals.finditer(low) if self._cues else ():
+            key, latin = self._cues[m.group()]
+            if not latin or _word_edges(low, m.start(), m.end()):
+                found.append(Cue(key, m.start(), m.end(), text[m.start():m.end()]))
         patterns = self._compiled_patterns()
         if patterns is not None:
             try:

@@ -206,13 +206,11 @@ class _Table:
             if len(row) < 2:
                 break
             shift = len(columns) - len(row)  # a row short of leading cells (序号) lines up from the right
-
-            def at(col: int) -> Cell | None:
-                return row[col - shift] if 0 <= col - shift < len(row) else None
-            label = at(max(label_col, 0))
+            label = _cell_at(row, shift, max(label_col, 0))
             if label is not None and self._is_label(label.text):
-                unit_cell = at(unit_col) if unit_col is not None else None
-                self._values(label, row, [at(c) for c in year_cols], self._unit(label.text, unit_cell))
+                unit_cell = _cell_at(row, shift, unit_col) if unit_col is not None else None
+                self._values(label, row, [_cell_at(row, shift, c) for c in year_cols],
+                             self._unit(label.text, unit_cell))
             i = j
         return i
 
@@ -262,6 +260,10 @@ class _Table:
         self.prev_indicator[unit] = indicator
         scopes = [c.key for c in self.cat.scope_cues(label)] or [c.key for c in self.cat.scope_cues(note)]
         return indicator, scopes[0] if len(set(scopes)) == 1 else None
+
+
+def _cell_at(row: list[Cell], shift: int, col: int) -> Cell | None:
+    return row[col - shift] if 0 <= col - shift < len(row) else None
 
 
 def _record(table, label: Cell, cell: Cell, m: re.Match, unit: str, mult: float, year: int, marked: bool) -> Draft:
