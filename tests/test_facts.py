@@ -95,6 +95,8 @@ def test_seed_003_keeps_both_dates_and_own_number():
     ("26th of August, 2014", dt.date(2014, 8, 26)),
     ("August 26th, 2014", dt.date(2014, 8, 26)),
     ("August 26 2014", dt.date(2014, 8, 26)),
+    # a Chinese date translated word by word (2014年7月15日)
+    ("2014 year 7 month 15 day", dt.date(2014, 7, 15)),
 ])
 def test_parse_date(text, want):
     assert parse_date(text) == want
@@ -104,7 +106,7 @@ def test_parse_date(text, want):
     "2015年底", "2008-2020年", "〔2013〕31号", "on August 19", "2014年2月30日", "二〇一四年十三月一日",
     "3.14Mbps", "2015年", "June 30", "",
     "in 2015 and 2020", "August 2014", "2014 August", "by August 2014, 26 cities", "in 2014 August 26%",
-    "2014 on August",
+    "2014 on August", "2014 year 7 month", "2014 year 13 month 1 day",
     "12014-04-29", "v.2014.04.29", "2014-04/29",   # a longer number, a version, mixed separators
 ])
 def test_parse_date_rejects(text):
@@ -180,6 +182,44 @@ def test_doc_number(raw, want):
     ("Beijing and Shanghai lead. Beijing, Beijing.\nPeople's Government of Yunnan Province\nAugust 5, 2014",
      "Yunnan", "province"),
     ("Shenzhen leads. Shenzhen, Shenzhen.\nGeneral Office of the State Council\n26 August 2014", "China", "country"),
+    # national-level zones and new areas: the more specific place wins over their city
+    ("苏州工业园区管理委员会关于加快推进“宽带园区”建设的实施意见\n苏州、苏州、苏州。", "Suzhou Industrial Park", "district"),
+    ("Suzhou Industrial Park management committee about broadband park construction\nSuzhou, Suzhou, Suzhou.\n"
+     "Suzhou Industrial Park management committee\n2014 year 7 month 15 day", "Suzhou Industrial Park", "district"),
+    ("兰州新区管委会关于推进宽带建设的通知\n兰州、兰州、兰州。", "Lanzhou New Area", "district"),  # 管委会: its organ
+    ("兰州市人民政府关于推进宽带建设的通知\n兰州新区。", "Lanzhou", "city"),
+    # news from Taiwan or Hong Kong: 大陆 is China, and its national bodies issue for it
+    ("陆推网络提速降费\n工商时报【记者】2015年05月21日04:10\n中国大陆国务院办公厅20日发布《关于加快高速宽带网络建设"
+     "推进网络提速降费的指导意见》。台湾相关厂商受惠,反观台湾。", "China", "country"),
+    ("陸推網路提速降費\n今年全大陸網路建設投資將超過4300億元,大陸所有設區市城區。反觀台灣業者。", "China", "country"),
+    # a dateline city, or Beijing for the government, is not the region of a national policy
+    ("China's carriers to slash data fees as Beijing pushes cheaper internet\n\nMay 17, 2017\n\nBEIJING, May 17 "
+     "(Reuters) - China's three carriers will cut fees, the industry ministry said.\nThe Ministry of Industry and "
+     "Information Technology (MIIT) set a goal.\nData traffic in China doubled, according to MIIT figures.\n"
+     "Shares fell.\nAnalysts were upbeat.\n(Reporting by Beijing Newsroom)", "China", "country"),
+    ("CHINA TELECOMS BRIEF | 14 February 2022\nGigabit ambitions\n- Beijing's new ICT plan sets hard numbers.\n"
+     "The plan, issued by MIIT in November 2021, sets goals for 2025.", "China", "country"),
+    ("MIIT issues action plan for gigabit networks\nThe MIIT said it has issued a plan. The ministry will guide "
+     "local governments across the country.", "China", "country"),
+    # ... while a provincial story that mentions them stays provincial
+    ("Hubei aims to double information spending\nBy Liu Jing in Wuhan | China Daily | Updated: 2014-01-09\n"
+     "Central China's Hubei province plans to double it.\nUnder a plan released by the provincial government, "
+     "spending will grow.\nThe plan said so.\nThe province will invest.\nThe plan also sets goals.\nThe city's "
+     "Optics Valley of China grows.\nChina's Ministry of Industry and Information Technology issued 4G licenses to "
+     "the country's three carriers.", "Hubei", "province"),
+    # a county-level issuer: the county, its English name spelt from its characters
+    ("平武县人民政府办公室\n关于印发《平武县宽带乡村工程实施方案》的通知\n绵阳市、四川省各部门。\n平武县人民政府办公室\n"
+     "2016年4月12日", "Pingwu County", "district"),
+    ("四川省北川羌族自治县人民政府关于加快宽带建设的通知\n四川省、四川省。", "Beichuan Autonomous County", "district"),
+    ("长沙县人民政府关于加快宽带建设的意见\n长沙、长沙、长沙。", "Changsha County", "district"),
+    ("义乌市人民政府关于加快宽带建设的意见\n金华、金华、金华。", "Yiwu City", "district"),
+    ("成都市郫都区人民政府关于加快宽带建设的意见\n成都、成都。", "Pidu District", "district"),
+    ("鄂尔多斯市达拉特旗人民政府关于加快宽带建设的通知\n鄂尔多斯。", "Dalate Banner", "district"),
+    ("Body. Sichuan, Sichuan.\nPingwu County People's Government\nApril 12, 2016", "Pingwu County", "district"),
+    # ... not an organ whose name holds 市 or 区 (城市, 高新区), nor a known district
+    ("智慧城市建设领导小组办公室关于推进宽带建设的通知\n杭州、杭州、杭州。", "Hangzhou", "city"),
+    ("高新区管理委员会关于推进宽带建设的通知\n成都、成都、成都。", "Chengdu", "city"),
+    ("深圳市南山区人民政府关于推进宽带建设的通知\n深圳。", "Nanshan", "district"),
 ])
 def test_region(raw, region, level):
     got = facts(raw)
@@ -196,6 +236,8 @@ def test_region(raw, region, level):
     "中山市场繁荣,大同市场活跃,推进幸福建设。",
     # one plain mention deep in the body is not enough
     "一、指导思想\n二、主要任务\n三、保障措施\n四、其他\n五、附则\n加快发展,学习杭州经验。",
+    # 陆 and 大陆 that are not the mainland
+    "陆续推进建设,登陆、着陆、陆路运输,新亚欧大陆桥、亚欧大陆腹地。",
 ])
 def test_no_region(raw):
     assert facts(raw)["region"] is None
@@ -205,6 +247,26 @@ def test_region_has_chinese_name_and_level():
     got = facts("湖南省人民政府关于推进宽带发展的实施意见\n湖南省")
     assert (got["region"], got["region_zh"], got["region_level"]) == ("Hunan", "湖南", "province")
     assert facts("国务院关于印发方案的通知\n")["region_zh"] == "中国"
+    got = facts("平武县人民政府关于推进宽带发展的实施意见\n")
+    assert (got["region"], got["region_zh"], got["region_level"]) == ("Pingwu County", "平武县", "district")
+    DocumentInfo(**got)
+
+
+@pytest.mark.parametrize("name, spelt", [
+    ("平武", "Pingwu"), ("西安", "Xi'an"), ("东阿", "Dong'a"), ("郫都", "Pidu"), ("番禺", "Panyu"), ("单", "Shan"),
+    ("长治", "Changzhi"), ("龘", None),  # a character of no place name
+])
+def test_county_names_are_spelt_from_their_characters(name, spelt):
+    assert facts_module._romanise(name) == spelt
+
+
+def test_readings_table():
+    readings = facts_module._readings()
+    assert len(readings) > 1_200
+    assert all(s.isascii() and s.islower() and s.isalpha() for s in readings.values())
+    raw = facts_module._regions_file()["readings"]
+    chars = [ch for ch in raw if facts_module._is_han(ch)]
+    assert len(chars) == len(set(chars)) == len(readings)  # one reading per character
 
 
 # ---------------------------------------------------------------------------
@@ -255,6 +317,25 @@ def test_region_has_chinese_name_and_level():
     ("Guangdong Government Speeds Up Broadband\nAugust 20, 2013\nThe plan sets targets.", None, dt.date(2013, 8, 20)),
     ("Notice of the General Office of the State Council on Broadband\nAugust 20, 2013\nBody.",
      None, dt.date(2013, 8, 20)),
+    # a signature or print line with its verb
+    ("正文。\n银川市人民政府办公厅\n2015年1月12日印发", dt.date(2015, 1, 12), None),
+    ("正文。\n银川市人民政府\n2015年1月12日发布\n", dt.date(2015, 1, 12), None),
+    # a signature translated word by word, under an issuer in small letters
+    ("Body.\nSuzhou Industrial Park management committee\n2014 year 7 month 15 day", dt.date(2014, 7, 15), None),
+    # an English source line; a byline, then the date and its time stamp
+    ("China aims to add 40 mln fiber users\n\nSource: Xinhua | 2016-01-13 18:22:41 | Editor: huaxia\n\n"
+     "BEIJING, Jan. 13 (Xinhua) -- Body.", None, dt.date(2016, 1, 13)),
+    ("陸推網路提速降費\n\n工商時報【記者 林欣儀／綜合報導】　2015年05月21日 04:10\n\n正文。", None, dt.date(2015, 5, 21)),
+    ("Speed Up\nBy Wang Lei, Reuters May 21, 2015 10:32 AM\nBody.", None, dt.date(2015, 5, 21)),
+    # the date a report or speech was delivered, under its title
+    ("政府工作报告(节选)\n——2016年1月26日在贵州省第十二届人民代表大会第四次会议上\n\n各位代表:", dt.date(2016, 1, 26), None),
+    ("在全市宽带发展大会上的讲话\n(2016年3月2日在全市宽带发展大会上)\n同志们:", dt.date(2016, 3, 2), None),
+    # a note about a plan is dated by its own dateline, not by the plan's publication …
+    ("China Telecom Services | Sector Note | 19 January 2017\n\n13th FYP plan: the targets are a floor\n\n"
+     "The State Council published the plan on 27 December 2016.", None, dt.date(2017, 1, 19)),
+    # … unless its title reports that publication (it is the plan's news or its reprint)
+    ("State Council issues broadband plan\nAugust 20, 2013\nThe State Council issued the plan on August 17, 2013.",
+     dt.date(2013, 8, 17), dt.date(2013, 8, 20)),
 ])
 def test_document_dates(raw, issued, published):
     got = facts(raw)
@@ -278,6 +359,11 @@ def test_document_dates(raw, issued, published):
     "标题\n2014年3月1日起施行\n正文。",
     "标题\n2014年5月20日G20峰会在北京召开\n正文。",
     "标题\n" + "正文。\n" * 30 + "2015年5月21日 星期四\n" + "正文。\n" * 30,  # a dateline deep in the body
+    # a date and a time in a sentence are no time stamp; a date then 在 needs its dash
+    "标题\n会议定于2015年5月21日 9:30在市政府召开\n正文。",
+    "标题\n截至2015年5月21日24:00,全省宽带用户达到500万户\n正文。",
+    "标题\n2016年1月26日在北京召开了宽带发展大会\n正文。",
+    "标题\n——2015年12月31日前完成建设\n正文。",
 ])
 def test_no_date(raw):
     assert facts(raw)["date"] is None
@@ -304,6 +390,12 @@ def test_no_date(raw):
     ("Body.\nLuoyang City People's Government\n2014 on August 26", "Luoyang City People's Government"),
     ("Ministry of Industry Releases Broadband Plan\nAugust 20, 2013\nBody.", None),
     ("On June 30, the State Council officially approved Shenzhen as a pilot city.", None),  # approving is not issuing
+    # a national body named with its country, as news from outside the mainland writes it
+    ("中国大陆国务院办公厅20日发布《关于加快高速宽带网络建设推进网络提速降费的指导意见》。", "中国大陆国务院办公厅"),
+    # a county's organ
+    ("近日,平武县人民政府印发《平武县宽带乡村工程实施方案》。", "平武县人民政府"),
+    ("Body.\nSuzhou Industrial Park management committee\n2014 year 7 month 15 day",
+     "Suzhou Industrial Park management committee"),
 ])
 def test_issuer(raw, issuer):
     assert facts(raw)["issuer"] == issuer
@@ -368,6 +460,7 @@ def test_regions_have_unique_names_per_level():
     ("呼和浩特市", "Hohhot"), ("乌鲁木齐", "Urumqi"), ("济南", "Jinan"), ("延边朝鲜族自治州", "Yanbian"),
     ("内蒙古自治区", "Inner Mongolia"), ("吉林", "Jilin"), ("海南藏族自治州", "Hainan Prefecture (Qinghai)"),
     ("滨海新区", "Binhai"), ("雄安新区", "Xiong'an"),
+    ("苏州工业园区", "Suzhou Industrial Park"), ("兰州新区", "Lanzhou New Area"), ("兰州", "Lanzhou"),
 ])
 def test_gazetteer_forms(form, en):
     assert zh_forms().names[form][0].name_en == en

@@ -7,9 +7,15 @@ of how Chinese government documents (and English reports about them) are laid ou
 * the document's own number sits near the top on a line of its own; numbers of
   the documents it cites sit inside 《》, in parentheses or after 根据/转发;
 * the issue date is the signature: a date alone on its line right after the
-  issuer's name; a web page adds a publication date (发布时间, 来源 line, dateline);
-* the region is the issuer's place when the issuer is known, China when a national
-  body issues, else the place the text talks about most.
+  issuer's name (or with its verb: 2015年1月12日印发); a report or speech gives the date
+  it was delivered under its title (——2016年1月26日在…会议上); a web page adds a
+  publication date (发布时间, 来源 line, dateline, time stamp), which is also the date of
+  a text that discusses, rather than reports, the issue of another document;
+* the region is the issuer's place when the issuer is known (a county that regions.toml
+  does not list is spelt from the readings of its characters), China when a national
+  body issues, else the place the text talks about most, or China when national
+  signals (全国, 大陆, China's State Council, MIIT, "issued by the State Council")
+  outweigh it.
 
 The text can be several MB long, and every fact has its place in it: the title,
 number, dateline, lead sentence and a web page's metadata in the head (its first
@@ -183,6 +189,9 @@ _MONTH_NAME = _Regex(rb"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # sea
 _SHORT = 200  # a string this short is searched whole
 # A signature whose Chinese characters were lost in conversion: "2014 2 22".
 _SPACED_DATE = _Regex(r"((?:19|20)\d{2})\s+(\d{1,2})\s+(\d{1,2})")
+# 2014年7月15日 translated word by word: "2014 year 7 month 15 day". Anchored on
+# " year" (a literal); the year before it is read by a look-behind.
+_WORD_DATE = _Regex(r" year(?<=(?P<y>(?:19|20)\d{2}) year) (?P<m>\d{1,2}) month (?P<d>\d{1,2}) days?\b")
 
 
 def _cn_int(s: str) -> int | None:
@@ -221,6 +230,10 @@ def _find_dates(s: str) -> list[_Date]:
     for m in _NUM_DATE.finditer(s):
         if d := _make_date(m["y"], m["m"], m["d"]):
             found.append(_Date(m.start("y"), m.end(), d, "num"))
+    if " year " in s:  # rare: no need to compile _WORD_DATE before
+        for m in _WORD_DATE.finditer(s):
+            if d := _make_date(m["y"], m["m"], m["d"]):
+                found.append(_Date(m.start("y"), m.end(), d, "en"))
     for m in _en_date_matches(s):
         mon, day, year = ((m["mon"], m["d"], m["y"]) if m["mon"] else (m["mon2"], m["d2"], m["y2"])
                           if m["mon2"] else (m["mon3"], m["d3"], m["y3"]))
@@ -252,7 +265,8 @@ def _en_date_matches(s: str) -> Iterator[re.Match]:
 
 def parse_date(s: str) -> dt.date | None:
     """The first date written in s: 二〇一二年五月四日, 2014年2月22日, 2014-04-29,
-    2014/4/29, 2014.04.29, 'May 4, 2012', '4 May 2012', '2012 on May 4', or a bare '2014 2 22'."""
+    2014/4/29, 2014.04.29, 'May 4, 2012', '4 May 2012', '2012 on May 4', '2012 year 5 month
+    4 day', or a bare '2014 2 22'."""
     if found := _find_dates(s):
         return found[0].date
     m = _SPACED_DATE.fullmatch(s.strip())
@@ -260,15 +274,21 @@ def parse_date(s: str) -> dt.date | None:
 
 
 _DATE_LINE_STRIP = " .。,,()()[]"
+# A signature or print line may add its verb: 2015年1月12日印发.
+_DATE_LINE_VERBS = ("印发", "发布", "签发", "公布", "颁布")
 
 
 def _whole_line_date(line: _Line, spaced: bool = False) -> dt.date | None:
-    """The date when the line is nothing but a date (and signs around it)."""
+    """The date when the line is nothing but a date (and signs around it, or its verb:
+    2015年1月12日印发)."""
     core = line.text.strip(_DATE_LINE_STRIP)
     if len(core) > 40:  # longer than any date
         return None
     lead = len(line.text) - len(line.text.lstrip(_DATE_LINE_STRIP))
-    if line.dates and line.dates[0].start == lead and line.dates[0].end == lead + len(core):
+    end = lead + len(core)
+    if core.endswith(_DATE_LINE_VERBS):
+        end = lead + len(core[:-2].rstrip())
+    if line.dates and line.dates[0].start == lead and line.dates[0].end == end:
         return line.dates[0].date
     if spaced and core[:2] in ("19", "20") and (m := _SPACED_DATE.fullmatch(core)):
         return _make_date(*m.groups())
@@ -426,11 +446,16 @@ class Place(NamedTuple):
 CHINA = Place("中国", "China", "country")
 
 
+@lru_cache(maxsize=4)
+def _regions_file(path: str = REGIONS_PATH) -> dict:
+    with open(path, encoding="utf-8") as f:
+        return tomllib.loads(f.read())
+
+
 def place_entries(path: str = REGIONS_PATH) -> list[dict]:
     """The places of regions.toml, one dict per line of its table, with the keys
     its header describes (name_zh, name_en, level, parent, suffixes, options)."""
-    with open(path, encoding="utf-8") as f:
-        table = tomllib.loads(f.read())["places"]
+    table = _regions_file(path)["places"]
     return [_place_entry(line) for line in table.splitlines()
             if line.strip() and not line.lstrip().startswith("#")]
 
@@ -635,7 +660,7 @@ def _most_specific(places: list[Place]) -> Place | None:
 # The patterns of organ names below run on strings already checked to hold Han
 # characters (a run of _HAN_RUN, or a check with _han_prefix), so "." in them
 # stands for a Han character.
-_ORG_SUFFIX = r"(?:人民政府|政府|管理委员会|委员会|办公厅|办公室|领导小组|小组|总局|局|厅|委|部|院)"
+_ORG_SUFFIX = r"(?:人民政府|政府|管理委员会|管委会|委员会|办公厅|办公室|领导小组|小组|总局|局|厅|委|部|院)"
 _NATIONAL_NAMES = (
     "中共中央办公厅", "中共中央", "国务院办公厅", "国务院", "全国人大常委会", "工业和信息化部", "工信部",
     "国家发展和改革委员会", "国家发展改革委", "国家发改委", "科学技术部", "科技部", "财政部", "教育部", "商务部",
@@ -656,6 +681,10 @@ _ISSUER_LINE_MARKS = "()()、 "
 _EN_ORGAN_WORDS = frozenset(
     "Government Council Ministry Office Commission Bureau Department Administration Committee".split())
 _EN_NAME_JOINERS = frozenset(("of", "and", "the", "for", "&"))
+# A word-for-word translation leaves the words of an organ in small letters: "Suzhou
+# Industrial Park management committee". Those words (and organ words) may be.
+_EN_ORGAN_SMALL = frozenset(w.lower() for w in _EN_ORGAN_WORDS) | frozenset(
+    ("management", "people's", "municipal", "provincial", "county", "district", "general", "standing"))
 _EN_NOT_ORGAN = frozenset((
     "Notice Circular Opinion Opinions Plan Plans Program Programme Scheme Strategy Measures Guideline Guidelines "
     "Guidance Outline Decision Announcement Report Regulations Rules Implementation Action Regarding Concerning "
@@ -673,10 +702,11 @@ def _is_en_issuer_line(s: str) -> bool:
     for i, w in enumerate(words):
         if w in _EN_NAME_JOINERS:
             continue
-        if not (w[:1].isupper() and w.replace("'", "").replace("’", "").replace("-", "").isalpha()) \
+        small = w.replace("’", "'") in _EN_ORGAN_SMALL
+        if not ((w[:1].isupper() or small) and w.replace("'", "").replace("’", "").replace("-", "").isalpha()) \
                 or w in _EN_NOT_ORGAN:
             return False
-        if w in _EN_ORGAN_WORDS:
+        if w.capitalize() in _EN_ORGAN_WORDS:
             organ = i
     # Words after the last organ word name what it is "of" (…Government of Yunnan Province).
     return organ is not None and (organ == len(words) - 1 or words[organ + 1] == "of")
@@ -709,13 +739,23 @@ _EN_SUBJECT = _Regex(
     rf"(?P<org>{_EN_ORG})(?: \([A-Z]+\))?(?:,? (?:has|have|recently|officially|jointly|formally|on [A-Z][a-z]+ \d{{1,2}}(?:, \d{{4}})?),?)* {_EN_ISSUE_VERB}\b")
 
 
+# A national body's name may open with its country, as news from outside the
+# mainland writes it: 中国大陆国务院办公厅, 大陆国家发改委.
+_NATIONAL_QUALIFIERS = ("", "中华人民共和国", "中国大陆", "中国", "大陆", "我国")
+
+
 def _national_name(s: str) -> str | None:
-    """The national body whose name starts s (Han characters)."""
-    for name in _NATIONAL_NAMES:
-        if s.startswith(name):
-            return name
-    m = _NATIONAL_AGENCY.match(s)
-    return m.group() if m else None
+    """The national body whose name starts s (Han characters), with its qualifier."""
+    for q in _NATIONAL_QUALIFIERS:
+        if not s.startswith(q):
+            continue
+        rest = s[len(q):]
+        for name in _NATIONAL_NAMES:
+            if rest.startswith(name):
+                return q + name
+        if m := _NATIONAL_AGENCY.match(rest):
+            return q + m.group()
+    return None
 
 
 def _is_national(org: str) -> bool:
@@ -795,7 +835,8 @@ def _issuing_org(s: str, start: int) -> str | None:
 
 def _starts_with_place(s: str) -> bool:
     form = _zh_form_at(s, 0)
-    return bool(form) and _names_place(form, s[len(form):len(form) + 1], zh_forms().names)
+    return (bool(form) and _names_place(form, s[len(form):len(form) + 1], zh_forms().names)) \
+        or bool(_county_place(s))
 
 
 # 我省/本市: the text speaks as a local government, so a lead sentence such as
@@ -813,7 +854,7 @@ _LABEL = _Regex(
     r"|Date|Published|Posted|Updated)\s*[::]\s*")
 _BARE_LABELS = {"日期", "时间"}
 _ISSUED_LABELS = {"成文日期", "发文日期", "印发日期", "签发日期"}
-_SOURCE_LINE = _Regex(r"(?:资料|信息|文章|稿件)?来源[::]")
+_SOURCE_LINE = _Regex(r"(?:(?:资料|信息|文章|稿件)?来源|Source)\s*[::]")
 # Sentences: Chinese stops, or an English full stop before the next capital.
 _SENTENCE = _Regex(r"(?:[^。!?;!?;.]|\.(?!\s+[A-Z]))+")
 _NOT_ISSUED_AFTER = _Regex(r"以来|起|前|至|到")  # 2013年8月1日以来: a date the text refers to
@@ -830,7 +871,14 @@ _AFTER_DATELINE = _Regex(
     rf"[\s|/·•,,()()\[\]【】-]*(?:{_WEEKDAY}|\d{{1,2}}:\d{{2}}(?!\d)|[A-Z]\d{{1,2}}(?=$|[\s|版])|第?[A-Z\d]{{1,3}}版"
     r"|来源|作者|编辑|责任编辑|字体|字号|浏览|点击|阅读|打印|分享|关闭)")
 _WEEKDAY_BEFORE = _Regex(rf"[\s|,,()()\[\]【】]*(?:{_WEEKDAY})[\s|,,()()\[\]【】]*")
+# A time stamp after the date, ending the line or followed by more furniture (not by a
+# word of a sentence): "工商时报【记者…】2015年05月21日04:10", "Source: Xinhua | 2016-01-13
+# 18:22:41 | Editor: huaxia". A sentence goes on after its time: 2015年5月21日9:30在…召开.
+_TIME_STAMP = _Regex(r"\s*\d{1,2}:\d{2}(?::\d{2})?(?!\d)(?=\s*$|\s+[^a-z\s])")
 MAX_DATELINE = 120  # a longer line is a paragraph, not a dateline
+# A speech or report dated under its title: "——2016年1月26日在贵州省…会议上",
+# "(2016年1月26日在全市…大会上)": a dash or an opening bracket, the date, then 在.
+_DELIVERED_OPEN = "—-–－(（[【"
 
 
 def _labelled_dates(text: str) -> tuple[dt.date | None, dt.date | None]:
@@ -884,12 +932,44 @@ def _dateline_date(line: _Line) -> dt.date | None:
         return first.date
     if len(text) > MAX_DATELINE:
         return None
+    if _TIME_STAMP.match(text, first.end):  # a time stamp: the line is page furniture
+        return first.date
     if not before.strip(" [(【("):  # the date opens the line: its weekday or furniture follows
         return first.date if _AFTER_DATELINE.match(text, first.end) else None
     if _WEEKDAY_BEFORE.fullmatch(before) and (not text[first.end:].strip(" ])】)")
                                               or _AFTER_DATELINE.match(text, first.end)):
         return first.date  # 星期四 2013年8月15日
     return None
+
+
+def _delivered_date(lines: list[_Line]) -> dt.date | None:
+    """The date a speech or report was delivered, under its title (_DELIVERED_OPEN)."""
+    for line in lines[:HEAD_LINES]:
+        text = line.text
+        if not line.dates or text[0] not in _DELIVERED_OPEN or len(text) > MAX_DATELINE:
+            continue
+        first = line.dates[0]
+        if not text[:first.start].strip(_DELIVERED_OPEN + " ") and text.startswith("在", first.end):
+            return first.date
+    return None
+
+
+# A title that reports the issue of a document: 国务院印发《…》, "MIIT issues action plan".
+_TITLE_ISSUES = _Regex(
+    rf"{_ZH_ISSUE_VERB}|《"
+    r"|\b(?:issu|releas|unveil|publish|promulgat|announc|launch|adopt|approv)(?:e[sd]?|s|ed)?\b", re.I)
+
+
+def _reported_issue_date(lines: list[_Line], quoted, title: _Line | None,
+                         published: dt.date | None) -> dt.date | None:
+    """The issue date of the document a lead sentence reports, when it is the
+    document's date: the text reprints or reports that document (its title says so:
+    _TITLE_ISSUES), or gives no date of its own. A note that discusses a plan, under
+    its own dateline, is dated by that dateline, not by the plan's publication."""
+    date = _sentence_issue_date(lines, quoted)
+    if date and published and title and not _TITLE_ISSUES.search(title.text):
+        return None
+    return date
 
 
 def _sentence_issue_date(lines: list[_Line], quoted) -> dt.date | None:
@@ -914,32 +994,145 @@ def _sentence_issue_date(lines: list[_Line], quoted) -> dt.date | None:
 
 
 # ---------------------------------------------------------------------------
+# Counties
+# ---------------------------------------------------------------------------
+
+# regions.toml lists no county-level division: counties 县, banners 旗, county-level
+# cities 市, districts 区. One that issues a document names itself at the start of the
+# issuer, after its province or city if at all: 平武县人民政府办公室, 绵阳市平武县人民政府,
+# 北川羌族自治县人民政府, 长沙县人民政府 (a county named after its city). Its English
+# name is spelt from the readings of its characters (regions.toml: readings): "Pingwu
+# County"; a name with a character outside them is no place name.
+_ETHNIC = ("蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡"
+           "|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克"
+           "|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺")
+# Run on Han characters only ("." is one). 市 and 区 end many words (城市, 开发区), so
+# they count only before the organs of a government: 义乌市人民政府, 鼓楼区委.
+_COUNTY = _Regex(rf"(?P<name>.{{1,6}}?)(?P<kind>(?:(?:{_ETHNIC})族)+自治[县旗]|县|旗"
+                 r"|[市区](?=人民政府|政府|委|人大|人民代表大会|政协))")
+_COUNTY_KINDS = "县旗市区"
+_COUNTY_EN = {"县": "County", "旗": "Banner", "市": "City", "区": "District"}
+_NOT_COUNTY_START = "本全我该各每省市县区州"
+# In English, the name opens the issuer or follows its "of": "Pingwu County People's
+# Government", "People's Government of Pingwu County".
+_EN_COUNTY = _Regex(
+    r"(?:^|(?<=of ))(?P<name>[A-Z][a-z]+(?:['’-]?[a-z]+)*) (?P<kind>(?:Autonomous )?(?:County|Banner)|District)\b")
+
+
+@lru_cache(maxsize=1)
+def _readings() -> dict[str, str]:
+    """Character -> its reading in a place name (regions.toml: readings)."""
+    out = {}
+    for entry in _regions_file()["readings"].replace("\n", "|").split("|"):
+        if entry.strip():
+            syllable, chars = entry.split()
+            out.update(dict.fromkeys(chars, syllable))
+    return out
+
+
+def _romanise(name: str) -> str | None:
+    """平武 -> Pingwu, 西安 -> Xi'an; None when a character has no reading."""
+    readings = _readings()
+    syllables = [readings.get(ch) for ch in name]
+    if not all(syllables):
+        return None
+    spelt = syllables[0] + "".join("'" + s if s[0] in "aoe" else s for s in syllables[1:])
+    return spelt[0].upper() + spelt[1:]
+
+
+def _county_place(org: str) -> Place | None:
+    """The county-level division whose name starts an issuer (Chinese or English)."""
+    if org[:1].isascii():
+        m = _EN_COUNTY.search(org) if "County" in org or "Banner" in org or "District" in org else None
+        if not m or m["name"] in en_forms().names:  # a place of regions.toml
+            return None
+        return Place(None, f"{m['name']} {m['kind']}", "district")
+    han = _han_prefix(org)
+    han = han[2:] if han.startswith("中共") else han
+    if not any(k in han[:12] for k in _COUNTY_KINDS):
+        return None
+    # Skip the province and city that open it, unless a county bears their name (长沙县).
+    names, i, parent = zh_forms().names, 0, None
+    while (form := _zh_form_at(han, i)) and _names_place(form, han[i + len(form):i + len(form) + 1], names):
+        if names[form][1] and han[i + len(form):i + len(form) + 1] in ("县", "旗"):
+            break
+        parent, i = names[form][0], i + len(form)
+    if not any(k in han[i:i + 24] for k in _COUNTY_KINDS):  # 人民政府 after 湖南省: no need to compile _COUNTY
+        return None
+    m = _COUNTY.match(han, i)
+    if not m or m["name"][0] in _NOT_COUNTY_START or not (en := _romanise(m["name"])):
+        return None
+    kind = m["kind"]
+    en_kind = ("Autonomous " if "自治" in kind else "") + _COUNTY_EN[kind[-1]]
+    province = parent and (parent.name_zh if parent.level == "province" else parent.parent)
+    return Place(m["name"] + kind, f"{en} {en_kind}", "district", province)
+
+
+def _issuer_place(issuer: str) -> Place | None:
+    """The place of an issuer: its district in regions.toml, else a county that it
+    names, else its most specific place."""
+    places = _places_in(issuer)
+    if not any(p.level == "district" for p in places) and (county := _county_place(issuer)):
+        return county
+    return _most_specific(places)
+
+
+# ---------------------------------------------------------------------------
 # Region
 # ---------------------------------------------------------------------------
 
 # National scope, weakly: 全国 as the scope of figures (not 全国领先, 全国百强), 我国,
-# 中国 outside names (宽带中国, 中国移动), China outside names (Broadband China,
-# Communist Party of China, China Mobile). Each word opens a pattern of its own, so
-# that it scans fast; the words before a match are checked afterwards (matches are few).
-_NATIONAL_WEAK = _Literals(
+# 中国 outside names (宽带中国, 中国移动), 大陆 and 陆企, 陆股 (the mainland, as news from
+# Taiwan or Hong Kong calls China; not 陆续, nor 亚欧大陆桥); China outside names
+# (Broadband China, Communist Party of China, China Mobile). Each word opens a pattern
+# of its own, so that it scans fast; the words before a match are checked afterwards
+# (matches are few). An English text is searched for English words only, as each
+# pattern costs a scan.
+_NATIONAL_WEAK_ZH = (
     r"全国(?!领先|前列|一流|百强|平均|同类|人大|政协|性|各地|首[个家批])", "我国", "中华人民共和国",
     r"中国(?!移动|电信|联通|铁塔|广电|共产党|特色|大唐|科学院|工程院|信息通信研究院|人民银行|银行|邮政|石油|石化|制造|电子|互联网络信息中心)",
-    r"Nationwide\b", r"nationwide\b", r"China\b(?! Mobile| Unicom| Telecom| Tower| Daily| Radio| Central)")
-_NOT_NATIONAL_BEFORE = ("宽带", "数字", "智慧", "美丽", "健康", "平安", "网络", "Broadband ", "Party of ", "Bank of ")
+    "大陆(?!架|性|桥)", "陆(?<!大陆)(?=[企股资方系客推媒厂商])")
+_NATIONAL_WEAK_EN = (r"Nationwide\b", r"nationwide\b", r"China\b(?! Mobile| Unicom| Telecom| Tower| Daily| Radio| Central)")
+_NATIONAL_WEAK = _Literals(*_NATIONAL_WEAK_ZH, *_NATIONAL_WEAK_EN)
+# An English text also names its national bodies, and "the country". (A Chinese text
+# cites its national bodies as often in a local document as in a national one.)
+_NATIONAL_WEAK_ENGLISH = _Literals(
+    *_NATIONAL_WEAK_EN, r"State Council\b", r"MIIT\b", r"NDRC\b", "Ministry of Industry and Information Technology",
+    "National Development and Reform Commission", r"the country\b")
+_NOT_NATIONAL_BEFORE = ("宽带", "数字", "智慧", "美丽", "健康", "平安", "网络", "亚欧", "欧亚",
+                        "Broadband ", "Party of ", "Bank of ")
 
 
-def _national_weak(text: str) -> int:
-    return sum(1 for m in _NATIONAL_WEAK.finditer(text)
+def _national_weak(text: str, english: bool = False, strong: list[tuple[int, int]] = ()) -> int:
+    """The weak national signals in text, but those inside a strong one (spans)."""
+    return sum(1 for m in (_NATIONAL_WEAK_ENGLISH if english else _NATIONAL_WEAK).finditer(text)
                if not text[max(0, m.start() - 12):m.start()].endswith(_NOT_NATIONAL_BEFORE)
-               and not (m.start() and text[m.start() - 1].isalpha() and text[m.start()].isascii()))
+               and not (m.start() and text[m.start() - 1].isalpha() and text[m.start()].isascii())
+               and not any(s <= m.start() < e for s, e in strong))
 
 
-_NATIONAL_STRONG = _Literals(r"China's (?:State Council|Ministry|central government|National)", "中央人民政府")
+# National scope, strongly: 中央人民政府, China's State Council; in English, a plan issued
+# by a national body (the plan's scope is the text's: "the … Plan, issued by MIIT").
+_NATIONAL_STRONG_EN = (r"China's (?:State Council|Ministry|central government|National)",)
+_NATIONAL_STRONG = _Literals("中央人民政府", *_NATIONAL_STRONG_EN)
+_NATIONAL_STRONG_ENGLISH = _Literals(*_NATIONAL_STRONG_EN, *(
+    rf"{verb} by (?:the )?(?:State Council|MIIT|NDRC|Ministry of|National Development and Reform)"
+    for verb in ("issued", "released", "published", "unveiled", "promulgated")))
+
+
+def _national(text: str, english: bool) -> int:
+    strong = [m.span() for m in (_NATIONAL_STRONG_ENGLISH if english else _NATIONAL_STRONG).finditer(text)]
+    return 3 * len(strong) + _national_weak(text, english, strong)
+
+
 _SELF_REF = _Literals(*(rf"{who}(?P<kind>[省市区州])(?![场域])" for who in "我全本"), r"新(?P<kind>区)(?![场域])")
+# The same in English: "the province", "The city's East Lake" (the T is checked after).
+_SELF_REF_EN = _Regex(r"he (?:province|city|provincial government|municipal government)\b")
 MIN_REGION_SCORE = 2  # one plain mention in the body is not enough to name the region
 
 
-def _scores(parts: list[tuple[int, str]], lines: list[_Line], title_span, quoted) -> dict[Place, float]:
+def _scores(parts: list[tuple[int, str]], lines: list[_Line], title_span, quoted,
+            english: bool) -> dict[Place, float]:
     """Weighted mentions of each place, in the parts of text that decide its region."""
     head_end = lines[min(len(lines), 5) - 1].end if lines else 0
     scores: dict[Place, float] = {}
@@ -959,8 +1152,14 @@ def _scores(parts: list[tuple[int, str]], lines: list[_Line], title_span, quoted
     # 我省/全市/新区 refer to the leading place of the matching kind.
     refs: dict[str, int] = {}
     for _, part in parts:
-        for m in _SELF_REF.finditer(part):
-            refs[m["kind"]] = refs.get(m["kind"], 0) + 1
+        if not english:
+            for m in _SELF_REF.finditer(part):
+                refs[m["kind"]] = refs.get(m["kind"], 0) + 1
+            continue
+        for m in _SELF_REF_EN.finditer(part):
+            if part[m.start() - 1:m.start()] in ("t", "T") and not part[m.start() - 2:m.start() - 1].isalpha():
+                kind = "省" if "provinc" in m.group() else "市"
+                refs[kind] = refs.get(kind, 0) + 1
     ranked = sorted(scores, key=lambda p: (-scores[p], first[p]))
     for ch, n in refs.items():
         if target := next((p for p in ranked if ch in p.self_refs), None):
@@ -968,14 +1167,14 @@ def _scores(parts: list[tuple[int, str]], lines: list[_Line], title_span, quoted
     return scores
 
 
-def _choose_region(parts, lines, title_span, quoted, issuer: str | None) -> Place | None:
+def _choose_region(parts, lines, title_span, quoted, issuer: str | None, english: bool) -> Place | None:
     if issuer:
-        if place := _most_specific(_places_in(issuer)):
+        if place := _issuer_place(issuer):
             return place
         if _is_national(issuer):
             return CHINA
-    scores = _scores(parts, lines, title_span, quoted)
-    national = sum(_national_weak(part) + 3 * len(_NATIONAL_STRONG.finditer(part)) for _, part in parts)
+    scores = _scores(parts, lines, title_span, quoted, english)
+    national = sum(_national(part, english) for _, part in parts)
     best = max(scores, key=lambda p: (scores[p], LEVEL_RANK[p.level]), default=None)
     best_score = scores.get(best, 0)
     if national > best_score and national >= MIN_REGION_SCORE:
@@ -1060,10 +1259,10 @@ def document_facts(text: str, traditional: bool = False) -> dict:
     issuer = ((signature and signature[2]) or title_issuer
               or (reports and _subject_issuer("\n".join(ln.text for ln in head[:HEAD_LINES])))
               or _source_issuer(edge_text) or None)
-    issued = ((signature and signature[1]) or labelled_issued
-              or (reports and _sentence_issue_date(head, quoted)) or None)
     published = _published(edges, labelled_published, signature and signature[0])
-    region = _choose_region(region_parts, head, title_span, quoted, issuer)
+    issued = ((signature and signature[1]) or labelled_issued or _delivered_date(head)
+              or (reports and _reported_issue_date(head, quoted, title, published)) or None)
+    region = _choose_region(region_parts, head, title_span, quoted, issuer, language == "en")
     return {
         "title": title.text if title else None,
         "region": region.name_en if region else None,
