@@ -575,3 +575,8 @@ def test_chinese_places_found_alike_with_and_without_the_regex(monkeypatch):
     assert mentions(0) == without
     assert facts_module._ZhScan.regex is not None
     assert len(without[-2]) == len(zh_forms().names)
+
+
+def test_a_written_date_alone_on_the_last_line_is_the_issue_date():
+    text = "湖北省“双千兆”网络协同发展行动计划\n一、发展目标\n到2023年，千兆宽带用户突破500万户。\n\n2021年5月28日\n"
+    assert document_facts(normalize(text).text)["issued"] == dt.date(2021, 5, 28)

@@ -240,6 +240,15 @@ def test_a_year_end_summary_reports_its_year_and_plans_the_next():
     assert {(12000, 2016, "target"), (50, 2016, "target"), (1500, 2016, "target")} <= got
 
 
+def test_year_end_takes_the_year_of_the_document():
+    text = "江西省2015年“宽带中国”专项行动实施方案\n到年底，全省新建4G基站2.5万个，行政村通宽带比例达到95%。\n江西省通信管理局\n2015年3月20日"
+    assert {(t.value, t.year) for t in extract_text(text).targets} == {(25000, 2015), (95, 2015)}
+
+
+def test_a_name_with_a_speed_in_it_is_not_a_speed():
+    assert extract_text("到2023年，基本建成“双千兆”网络基础设施。").targets == []
+
+
 def test_threshold_is_kept_on_the_share():
     [t] = extract_text("到2015年，80%以上家庭具备100Mbps光纤接入能力。").targets
     assert (t.value, t.threshold.value, t.threshold.unit) == (80, 100, "Mbps")

@@ -36,3 +36,8 @@ def test_years_right_after_a_figure(after, years):
 def test_the_first_year_of_a_plan_is_not_its_deadline():
     assert [y.kind for y in find_years("明年是“十三五”开局之年")] == ["relative"]
     assert [y.year for y in find_years("“十三五”期间")] == [2020]
+
+
+def test_year_end_without_a_numeral_is_the_year_in_force():
+    assert [(y.kind, y.year) for y in find_years("到年底，全省新建4G基站2.5万个")] == [("relative_in_context", None)]
+    assert [y.year for y in find_years("到2015年底")] == [2015]

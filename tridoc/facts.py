@@ -793,6 +793,13 @@ def _signature(parts: list[list[_Line]]) -> tuple[_Line, dt.date, str] | None:
     return None
 
 
+def _closing_date(tail: list[_Line]) -> dt.date | None:
+    """A written-out date alone on the last line of a text: a signature whose issuer line was lost
+    (a bare "2014 2 22" needs the issuer above it to be read as a date)."""
+    last = tail[-1] if tail else None
+    return _whole_line_date(last, spaced=False) if last is not None and len(last.text) <= 24 else None
+
+
 def _subject_issuer(head: str) -> str | None:
     """An issuing body at the start of a clause, then its issuing verb in the
     same sentence: 国务院印发《…》, 2013年8月1日,国务院以…文件…印发了."""
@@ -1261,7 +1268,8 @@ def document_facts(text: str, traditional: bool = False) -> dict:
               or _source_issuer(edge_text) or None)
     published = _published(edges, labelled_published, signature and signature[0])
     issued = ((signature and signature[1]) or labelled_issued or _delivered_date(head)
-              or (reports and _reported_issue_date(head, quoted, title, published)) or None)
+              or (reports and _reported_issue_date(head, quoted, title, published))
+              or _closing_date(parts[-1]) or None)
     region = _choose_region(region_parts, head, title_span, quoted, issuer, language == "en")
     return {
         "title": title.text if title else None,

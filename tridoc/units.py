@@ -136,7 +136,7 @@ def _bare_figure(text: str, m: re.Match, num: str) -> Figure | None:
 def _bad_start(text: str, start: int) -> bool:
     """Digits glued to letters are names (IPV6, M2C); 第 makes an ordinal."""
     prev = text[start - 1] if start else ""
-    return prev.isascii() and prev.isalpha() or prev in ("第", ".", "=", "$", "¥")
+    return prev.isascii() and prev.isalpha() or prev in ("第", ".", "=", "$", "¥", "双")  # 双千兆: a name
 
 
 def _figure(text: str, m: re.Match) -> Figure | None:

@@ -17,9 +17,9 @@ DEADLINE_BEFORE_EN = (r"by the end of|by end-|by end of|to the end of|till the e
 # Five-year plans: the plan ends in this year.
 PLAN_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 # 全年 and 当年 mean the year being spoken of: the one in force if the text has set one.
-IN_CONTEXT = {"全年", "当年"}
+IN_CONTEXT = {"全年", "当年", "年底", "年末"}  # 到年底: the end of the year in force
 PLAN_EN = {"11th": 2010, "12th": 2015, "13th": 2020, "14th": 2025, "15th": 2030}
-RELATIVE = {"今年": 0, "年内": 0, "全年": 0, "当年": 0, "本年": 0, "this year": 0, "明年": 1, "next year": 1,
+RELATIVE = {"今年": 0, "年内": 0, "全年": 0, "当年": 0, "本年": 0, "年底": 0, "年末": 0, "this year": 0, "明年": 1, "next year": 1,
             "去年": -1, "前年": -2, "last year": -1}
 
 _AFTER_YEAR = (rf"(?:年(?P<zh_post>{DEADLINE_AFTER_ZH})?"
@@ -37,6 +37,8 @@ YEAR_PATTERNS = [
     re.compile(r"(?P<plan_en>1[1-5])th Five[- ]Year Plan"),
     re.compile(r"(?P<rel>[今明全当本去前年][年内])(?<![去前同每]年内)"),
     re.compile(r"(?P<rel>[TtNnLl](?:his|ext|ast) year)"),
+    # 到年底 with no numeral before it (2015年底 is read above): the end of the year in force
+    re.compile(r"(?P<rel>年[底末])(?<![\d〇零一二两三四五六七八九十]年[底末])"),
 ]
 _AFTER_MONTH = re.compile(r"(?:\d{1,2}日|[一二三]?十?[一二三四五六七八九十]日)?"
                           r"(?:(?P<due>底前|底|末|前|以前|之前)|(?P<starts>起|开始))?")
