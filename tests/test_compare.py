@@ -270,3 +270,8 @@ def test_schema_describes_the_comparison():
     schema = Comparison.model_json_schema()
     assert set(schema["required"]) >= {"documents", "rows", "totals"}
     assert "cells" in schema["$defs"]["Row"]["properties"]
+
+
+def test_the_slotted_document_record_keeps_the_fields_of_the_model():
+    from tridoc.compare import DocRecord
+    assert DocRecord.__slots__ == tuple(CompareDocument.model_fields)

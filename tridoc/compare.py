@@ -206,9 +206,9 @@ class DocRecord:
 
     def record(self) -> dict:
         """JSON-ready, as CompareDocument dumps it."""
-        return {"id": self.id, "source": self.source, "region": self.region, "region_zh": self.region_zh,
-                "date": self.date.isoformat() if self.date else None, "title": self.title,
-                "doc_number": self.doc_number, "targets": self.targets}
+        out = {name: getattr(self, name) for name in self.__slots__}
+        out["date"] = self.date.isoformat() if self.date else None
+        return out
 
 
 class Entry(NamedTuple):
