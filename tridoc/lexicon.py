@@ -15,8 +15,8 @@ COMPARATOR_BEFORE = {
     "ge": ["达到", "达", "实现", "具备", "保持", "提供", "不低于", "不少于", "不小于", "至少", "提高到", "提高至", "提升到",
            "提升至", "增加到", "增加至", "增长到", "增至", "升至", "扩大到", "扩大至", "突破到", "≥", "reach", "reaches",
            "reaching", "reached", "achieve", "achieves", "achieving", "at least", "no less than", "not less than",
-           "no fewer than", "arrive at", "rise to", "rising to", "increase to", "increased to", "grow to", "hit", "to", "cover", "covers",
-           "covering", "above", "have", "has", "get", "enjoy", "available"],
+           "no fewer than", "arrive at", "rise to", "rising to", "increase to", "increased to", "grow to", "hit", "to",
+           "cover", "covers", "covering", "above", "have", "has", "get", "enjoy", "available"],
     "le": ["不超过", "不高于", "不大于", "控制在", "以内", "≤", "at most", "no more than", "not more than",
            "not exceed", "not to exceed", "up to", "within"],
     "lt": ["低于", "少于", "小于", "<", "below", "less than", "fewer than", "under"],
@@ -35,7 +35,6 @@ COMPARATOR_AFTER = {
     "approx": ["左右", "上下", "或多或少"],
 }
 
-# Words that say the figure is a fact about the past or present, not a goal.
 # Words that say the figures after them in the sentence are facts about the past or present.
 PAST_MARKERS = ["已经", "已达", "已有", "已建成", "已实现", "已覆盖", "已完成", "已超过", "已突破", "已开通", "现已",
                 "截至", "截止", "目前", "现有", "当前", "去年", "上年", "前年", "实际完成", "累计完成",
@@ -47,12 +46,12 @@ PAST_MARKERS = ["已经", "已达", "已有", "已建成", "已实现", "已覆�
 LOCAL_PAST_MARKERS = ["up from", "compared with", "from", "比上年", "较上年", "去年同期"]
 # After a figure: "reached 420 billion yuan last year".
 PAST_AFTER = ["last year", "a year earlier", "a year ago", "already", "去年"]
-# A sentence with these reports someone's guess, a market move or a ranking, not a policy target: its
-# figures are left out ("an analyst estimated that…", "Shares of China Unicom fell 1.8 percent", 排名第17位).
+# A clause with these reports someone's guess, a market move, a survey or a ranking, not a policy target:
+# its figures, and those after it in the sentence, are left out ("an analyst estimated that…", 排名第17位).
 NOT_TARGETS = ["analyst", "analysts", "estimated", "estimates", "forecast", "forecasts", "predicted", "could",
                "might", "shares of", "stock", "we expect", "we model", "we estimate", "we forecast", "we believe",
-               "implies", "imply", "CAGR", "YoY", "would", "ranked", "ranking", "股价", "券商", "分析师", "估算", "估计", "或将",
-               "可能高达", "可能达到", "排名", "respondents", "survey", "surveyed", "poll", "受访"]
+               "implies", "imply", "CAGR", "YoY", "would", "ranked", "ranking", "respondents", "survey", "surveyed",
+               "poll", "股价", "券商", "分析师", "估算", "估计", "或将", "可能高达", "可能达到", "排名", "受访"]
 NOT_TARGET_PATTERNS = [r"\b(?:19|20)\d\dE\b",  # an analyst's estimate year: 2017E
                        r"%\s(?:said|say|cited|reported)\b"]  # what a share of respondents said
 # A money or percent figure in these is a rule of a fund (单个项目补助不超过500万元, 按总投资30%的比例给予补助),
@@ -67,8 +66,8 @@ COMMITMENT = ["安排", "争取", "投入", "设立", "筹集", "落实", "新�
               "allocate", "earmark", "invest", "set aside"]
 
 # Words of intent: with them a "截至2015年底" or "2015年第一季度" is a deadline, not a measurement.
-FUTURE_MARKERS = ["将", "要达到", "要实现", "需要达到", "力争", "争取", "计划", "预计", "目标", "确保", "will", "expected", "plan", "aim",
-                  "target", "strive", "should", "shall"]
+FUTURE_MARKERS = ["将", "要达到", "要实现", "需要达到", "力争", "争取", "计划", "预计", "目标", "确保",
+                  "will", "expected", "plan", "aim", "target", "strive", "should", "shall"]
 
 # What is left of a figure's subject once these go is its own noun; when nothing is left
 # ("市级城市达到90%", "and 98% in 2020") the figure continues the list before it.
@@ -86,10 +85,11 @@ LIST_SEPARATOR = re.compile(
 # 十亿元规模以上的企业 (firms above a size), 100Mbps光纤接入能力 / 8兆每秒以上的用户 (a speed class).
 # Percentages are never qualifiers here: 60%的软件企业 is a share, a target of its own.
 _HAN = r"[^\W\d_A-Za-z]"  # a letter that is not Latin: a Chinese character here (cheap to compile)
+_MONEY_CLASS = re.compile(rf"(?:规模)?(?:以上|以下|及以上)?(?:规模)?(?:的|级)|(?:以上|以下){_HAN}")
 QUALIFIER_AFTER = {
     "count": re.compile(rf"(?:以上|以下|及以上)(?:的|{_HAN})"),
-    "CNY": re.compile(rf"(?:规模)?(?:以上|以下|及以上)?(?:规模)?(?:的|级)|(?:以上|以下){_HAN}"),
-    "USD": re.compile(rf"(?:规模)?(?:以上|以下|及以上)?(?:规模)?(?:的|级)|(?:以上|以下){_HAN}"),
+    "CNY": _MONEY_CLASS,
+    "USD": _MONEY_CLASS,
     "Mbps": re.compile(rf"\s?(?:\([^()]{{0,16}}\))?\s?(?:(?:以上|及以上|以下)(?:的|{_HAN})|(?!以上|及以上|以下|左右|以内)(?:的|{_HAN}))"
                        r"|(?i:\s(?:and above |or above |or more |and faster )?(?:broadband |fib(?:er|re) )?"
                        r"(?:users|households|subscribers|packages?|plans?|services?|connections?|lines?)\b)"),
