@@ -203,6 +203,7 @@ class SentenceReader:
             if not figs:
                 return []
         groups = self._groups(s, e, self._without_glosses(figs))
+        marks = _Marks(self.text, s, e)
         prev: _Group | None = None
         for g in groups:
             if prev is not None and prev.consumed > g.window[0]:
@@ -210,7 +211,7 @@ class SentenceReader:
             self._subject(g, prev, s)
             self._comparator(g, prev)
             self._years(g, s, e, years, ctx)
-            self._kind(g, s, years, ctx[0])
+            self._kind(g, s, years, ctx[0], marks)
             prev = g
         return self._drafts(groups, (s, e))
 
@@ -373,15 +374,13 @@ class SentenceReader:
             return self.cat.fallback(unit)
         return max(cues, key=lambda c: (c.end, c.length)).key
 
-    def _kind(self, g: _Group, s: int, years: list[YearMention], ctx_year: int | None) -> None:
+    def _kind(self, g: _Group, s: int, years: list[YearMention], ctx_year: int | None, marks: _Marks) -> None:
         """Past or present values are baselines: 截至2013年底…已达到, 'totaled … in 2012', 'up from 37 percent'."""
         start = g.figs[0].start
-        clause = self.text[g.clause[0]:start]
-        markers = list(_PAST_RX.finditer(self.text, max(s, start - NEAR * 4), start))
-        if markers and not _FUTURE_RX.search(clause):
-            since = markers[-1].end()
+        since = marks.last_past(max(s, start - NEAR * 4), start)
+        if since is not None and not marks.future(max(g.clause[0], start - NEAR * 4), start):
             g.past = not any(y.kind == "deadline" and since < y.start and y.end <= start for y in years) \
-                and not _FUTURE_RX.search(self.text, since, start)
+                and not marks.future(since, start)
         if _LOCAL_PAST_RX.search(self.text, g.window[0], start) \
                 or _PAST_AFTER_RX.search(self.text, g.figs[-1].end, min(g.clause[1], g.figs[-1].end + NEAR)):
             g.past = True
@@ -392,7 +391,7 @@ class SentenceReader:
         elif self.summary and all(y is None or y <= self.doc_year for y in g.years):
             g.past = True
         elif g.measured and (self.doc_year and g.years[0] is not None and g.years[0] <= self.doc_year
-                             or not self.doc_year and not _FUTURE_RX.search(self.text, s, start)):
+                             or not self.doc_year and not marks.future(max(s, start - NEAR * 4), start)):
             g.past = True
 
     def _without_glosses(self, figs: list[Figure]) -> list[Figure]:
@@ -436,7 +435,8 @@ class SentenceReader:
             elif g.figs[0].bare and not (g.own_cue or g.after_cue
                                           or BARE_COUNT.search(self.text, g.window[0], g.window[1])):
                 continue
-            elif (unit in MONEY or unit == "percent") and FUND_RULES.search(self.text, g.clause[0], g.clause[1]):
+            elif (unit in MONEY or unit == "percent") and FUND_RULES.search(
+                    self.text, max(g.clause[0], g.figs[0].start - NEAR * 2), min(g.clause[1], g.figs[-1].end + NEAR)):
                 continue  # a fund's rule (单个项目补助不超过500万元), not a target
             if g.comparator == "eq" and g.years[0] is None and not g.past \
                     and not _COMMITMENT_RX.search(self.text, max(sentence[0], g.figs[0].start - NEAR), g.figs[0].start):
@@ -462,6 +462,25 @@ class SentenceReader:
             if other.figs[0].unit == "percent" and len(other.figs) == 1 and other.clause == clause:
                 return j
         return None
+
+
+class _Marks:
+    """Past and future markers of one sentence, found once; each figure asks about the stretch before it."""
+
+    def __init__(self, text: str, s: int, e: int):
+        self._past = [(m.start(), m.end()) for m in _PAST_RX.finditer(text, s, e)]
+        self._future = [m.start() for m in _FUTURE_RX.finditer(text, s, e)]
+
+    def last_past(self, a: int, b: int) -> int | None:
+        """End of the last past marker that lies within [a, b)."""
+        k = bisect_left(self._past, (b, 0)) - 1
+        while k >= 0 and self._past[k][1] > b:
+            k -= 1
+        return self._past[k][1] if k >= 0 and self._past[k][0] >= a else None
+
+    def future(self, a: int, b: int) -> bool:
+        k = bisect_left(self._future, a)
+        return k < len(self._future) and self._future[k] < b
 
 
 def _shift(cues: list[Cue], base: int) -> list[Cue]:
