@@ -1,15 +1,15 @@
 """Indicator and scope cues: a data file (catalogue.toml) and the matcher built from it."""
 from __future__ import annotations
 
-import re
 import tomllib
-from typing import NamedTuple
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .models import UNITS
+from .words import WordSet, leftmost_longest
 
 DEFAULT_PATH = Path(__file__).with_name("data") / "catalogue.toml"
 OTHER = "other"
@@ -61,9 +61,9 @@ class ScopeEntry(BaseModel):
 
 
 class Cue(NamedTuple):
-    key: str
-    start: int
+    start: int  # start and end first: cues sort and overlap as words.leftmost_longest expects
     end: int
+    key: str
     text: str
 
     @property
@@ -74,39 +74,33 @@ class Cue(NamedTuple):
 class _Matcher:
     """Finds the cues of a set of keys in a short piece of text, leftmost and longest first.
 
-    Literal cues become one alternation, longest first, compiled on first use (a plain
-    alternation of literals is the regex engine's fastest case); the few patterns are compiled
-    on first use too, with the regex module, whose timeout guards a user's runaway pattern.
+    Literal cues are a WordSet (a Latin cue may take a plural s); the few patterns are one
+    alternation compiled on first use with the regex module, whose timeout guards a user's
+    runaway pattern.
     """
 
     def __init__(self, entries: dict[str, tuple[list[str], list[str]]]):
-        self._cues: dict[str, tuple[str, bool]] = {}  # lower-cased cue -> (key, is a Latin word)
-        for key, (cues, _) in entries.items():
-            for cue in cues:
-                low = cue.lower()
-                latin = low[0].isascii() and low[0].isalpha() or low[-1].isascii() and low[-1].isalpha()
-                self._cues.setdefault(low, (key, latin))
-        self._literals: re.Pattern | None = None
+        self._literals = WordSet({cue: key for key, (cues, _) in entries.items() for cue in cues}, plural=True)
         self._patterns = [(p, key) for key, (_, patterns) in entries.items() for p in patterns]
         self._compiled: list | None = None
 
-    def find(self, text: str) -> list[Cue]:
-        low = text.lower()
-        found = []
-        if self._literals is None and self._cues:
-            self._literals = re.compile("|".join(re.escape(c) for c in sorted(self._cues, key=len, reverse=True)))
-        for m in self._literals.finditer(low) if self._cues else ():
-            key, latin = self._cues[m.group()]
-            if not latin or _word_edges(low, m.start(), m.end()):
-                found.append(Cue(key, m.start(), m.end(), text[m.start():m.end()]))
+    def candidates(self, text: str) -> list[Cue]:
+        """Every cue in the text, overlaps included, by start and then longest first."""
+        found = [Cue(a, b, key, text[a:b]) for a, b, key in self._literals.hits(text)]
         patterns = self._compiled_patterns()
         if patterns is not None:
             try:
                 for m in patterns.finditer(text, overlapped=True, timeout=PATTERN_TIMEOUT):
-                    found.append(Cue(self._patterns[int(m.lastgroup[1:])][1], m.start(), m.end(), m.group()))
+                    found.append(Cue(m.start(), m.end(), self._patterns[int(m.lastgroup[1:])][1], m.group()))
             except TimeoutError:
                 pass  # a runaway pattern in a user's catalogue costs its cues, not the document
-        return _leftmost_longest(found)
+            found.sort(key=_by_start_longest_first)
+        return found
+
+    def find(self, text: str) -> list[Cue]:
+        """Where cues overlap, the one that starts first (then the longer) wins: 县级城市 hides its 城市,
+        部分城市家庭 reads as 部分城市 + 家庭, 移动互联网用户普及率 is not 互联网…普及率."""
+        return leftmost_longest(self.candidates(text))
 
     def _compiled_patterns(self):
         """All patterns as one alternation (one pass per piece of text), compiled on first use."""
@@ -118,27 +112,8 @@ class _Matcher:
         return self._compiled
 
 
-def _word_edges(low: str, start: int, end: int) -> bool:
-    """A Latin cue must not start or end inside a word ("over" is not in "coverage"); a plural s may follow."""
-    if start and _latin(low[start]) and _latin(low[start - 1]):
-        return False
-    if end < len(low) and _latin(low[end - 1]) and _latin(low[end]):
-        return low[end] == "s" and not (end + 1 < len(low) and _latin(low[end + 1]))
-    return True
-
-
-def _latin(ch: str) -> bool:
-    return "a" <= ch <= "z"  # the text is lower-cased before matching
-
-
-def _leftmost_longest(cues: list[Cue]) -> list[Cue]:
-    """Where cues overlap, the one that starts first (then the longer) wins: 县级城市 hides its 城市,
-    部分城市家庭 reads as 部分城市 + 家庭, 移动互联网用户普及率 is not 互联网…普及率."""
-    kept: list[Cue] = []
-    for c in sorted(cues, key=lambda c: (c.start, -c.length)):
-        if not kept or c.start >= kept[-1].end:
-            kept.append(c)
-    return kept
+def _by_start_longest_first(cue: Cue) -> tuple[int, int]:
+    return cue.start, -cue.end
 
 
 class Catalogue:

@@ -14,10 +14,29 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from .catalogue import Catalogue, Cue
-from .lexicon import (ADJACENT_ONLY, CLAUSE_BREAK, COMPARATOR_AFTER, COMPARATOR_BEFORE, COUNT_VERBS, FILLER,
-                      FUTURE_MARKERS, HEADING_MARKERS, LIST_SEPARATOR, LOCAL_PAST_MARKERS, PAST_AFTER, PAST_MARKERS,
-                      BARE_COUNT, COMMITMENT, FUND_RULES, NOT_TARGET_PATTERNS, NOT_TARGETS, QUALIFIER_AFTER, THRESHOLD_VERBS)
+from .lexicon import (
+    ADJACENT_ONLY,
+    BARE_COUNT,
+    CLAUSE_BREAK,
+    COMMITMENT,
+    COMPARATOR_AFTER,
+    COMPARATOR_BEFORE,
+    COUNT_VERBS,
+    FILLER,
+    FUND_RULES,
+    FUTURE_MARKERS,
+    HEADING_MARKERS,
+    LIST_SEPARATOR,
+    LOCAL_PAST_MARKERS,
+    NOT_TARGET_PATTERNS,
+    NOT_TARGETS,
+    PAST_AFTER,
+    PAST_MARKERS,
+    QUALIFIER_AFTER,
+    THRESHOLD_VERBS,
+)
 from .units import Figure
+from .words import WordSet, leftmost_longest
 from .years import YearMention, years_after_figure
 
 MONEY = {"CNY", "USD"}
@@ -26,7 +45,7 @@ SUBJECT_REACH = 80  # how far before a figure its subject can start
 
 
 def _word_rx(words: list[str]) -> str:
-    """An alternation, longest first; Latin words only match as whole words."""
+    """An alternation, longest first; Latin words only match as whole words (for patterns anchored by match())."""
     ordered = sorted(set(words), key=len, reverse=True)
     latin = [re.escape(w) for w in ordered if w[:1].isascii() and w[:1].isalpha()]
     other = [re.escape(w) for w in ordered if not (w[:1].isascii() and w[:1].isalpha())]
@@ -34,18 +53,18 @@ def _word_rx(words: list[str]) -> str:
     return "|".join(parts)
 
 
-_BEFORE_RX = re.compile(
-    "|".join(f"(?P<{k}>{_word_rx(v)})" for k, v in COMPARATOR_BEFORE.items()), re.IGNORECASE)
+_BEFORE = WordSet({w: kind for kind, words in COMPARATOR_BEFORE.items() for w in words})
 _AFTER_RX = re.compile(
     r"\s?(?:\([^()\d]{0,16}\)\s?)?(?:" + "|".join(f"(?P<{k}>{_word_rx(v)})" for k, v in COMPARATOR_AFTER.items())
     + ")", re.IGNORECASE)
-_PAST_RX = re.compile(_word_rx(PAST_MARKERS), re.IGNORECASE)
-_FUTURE_RX = re.compile(_word_rx(FUTURE_MARKERS), re.IGNORECASE)
-_LOCAL_PAST_RX = re.compile(_word_rx(LOCAL_PAST_MARKERS), re.IGNORECASE)
-_PAST_AFTER_RX = re.compile(_word_rx(PAST_AFTER), re.IGNORECASE)
+_PAST = WordSet(PAST_MARKERS)
+_FUTURE = WordSet(FUTURE_MARKERS)
+_LOCAL_PAST = WordSet(LOCAL_PAST_MARKERS)
+_PAST_AFTER = WordSet(PAST_AFTER)
 _HYPHENED_UNIT = re.compile(r"\d-[A-Za-z]")
-_COMMITMENT_RX = re.compile(_word_rx(COMMITMENT), re.IGNORECASE)
-_NOT_TARGETS_RX = re.compile("|".join([_word_rx(NOT_TARGETS), *NOT_TARGET_PATTERNS]), re.IGNORECASE)
+_COMMITMENT = WordSet(COMMITMENT)
+_NOT_TARGETS = WordSet(NOT_TARGETS)
+_NOT_TARGETS_RX = re.compile("|".join(NOT_TARGET_PATTERNS), re.IGNORECASE)
 # "98 percent of the province's roughly 46,000 villages": the count is what the share is of.
 _SHARE_BASE = re.compile(r"\s*of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 _GLOSS_OPEN = re.compile(r"\s?\(\s?(?:约合|折合|约|合|about|or|approximately|roughly)?[^()\d]{0,6}$")
@@ -54,10 +73,11 @@ _CONJUNCTION = re.compile(r"[和与及、,/]|\b(?:and|or)\b")
 _SHARE_OF = re.compile(r"\s?(?:以上|以下)?的?(?P<whom>[^\W\d_A-Za-z]{1,8})")
 _TRAILING_GROUP_RX = re.compile(r"\s?(?:in|for|among|across|to|of)\s(?:the\s)?(?P<phrase>(?:[\w-]+\s){0,3}?[\w-]+)"
                                 r"(?=\s(?:and|by|in)\b|[,;.]|$)")
-# A full stop ends a sentence after a letter or a Chinese character when a space or the end follows
-# (or right after a Chinese character: 良好.2013年); checked in code so the pattern opens with a class.
 _YEAR_NAMED = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_SENTENCE_END = re.compile(r"[。！？!?；;\n.]")
+# A full stop ends a sentence after a letter, a digit, % ) or a quote when a space or the end follows,
+# and right after a Chinese character (良好.2013年). The pattern opens with the marks, so the
+# regex engine skips from mark to mark (the look-behinds test the mark just read); only a semicolon is left to check in code.
+_SENTENCE_END = re.compile(r"[。！？!?；;\n.](?:(?<!\.)|(?<=[\u4e00-\u9fff]\.)|(?<=[^\W_]\.)(?=\s|\Z)|(?<=[%)\"”]\.)(?=\s|\Z))")
 
 
 @dataclass
@@ -103,28 +123,21 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans; a semicolon inside brackets does not end a sentence."""
     spans, s = [], start
     for m in _SENTENCE_END.finditer(text, start, end):
-        mark = m.group()
-        if mark == "." and not _is_full_stop(text, m.start()):
+        i = m.start()
+        if text[i] in ";；" and i - s < 1000 and text.count("(", s, i) > text.count(")", s, i):
             continue
-        if mark in ";；" and m.start() - s < 1000 and text.count("(", s, m.start()) > text.count(")", s, m.start()):
-            continue
-        if m.end() > s:
-            spans.append((s, m.end()))
+        spans.append((s, m.end()))
         s = m.end()
     if s < end:
         spans.append((s, end))
     return spans
 
 
-def _is_full_stop(text: str, i: int) -> bool:
-    before = text[i - 1] if i else ""
-    if not before or not (before.isalnum() or before in "%)\"”"):
-        return False
-    after = text[i + 1:i + 2]
-    return not after or after.isspace() or "\u4e00" <= before <= "\u9fff"
-
-
-_HEADING_RX = re.compile(r"(?m)^[ \t]*(?:" + "|".join(f"(?P<{k}>{p})" for k, p in HEADING_MARKERS) + ")")
+# Opening with the newline (not ^ in MULTILINE mode, which is tried at every character) lets the
+# regex engine jump from line to line; the first line is matched on its own.
+_HEADING_MARKER = "[ \t]*(?:" + "|".join(f"(?P<{k}>{p})" for k, p in HEADING_MARKERS) + ")"
+_HEADING_RX = re.compile("\n" + _HEADING_MARKER)
+_FIRST_HEADING_RX = re.compile(_HEADING_MARKER)
 _HEADING_RANK = {kind: rank for rank, (kind, _) in enumerate(HEADING_MARKERS)}
 
 
@@ -134,7 +147,9 @@ class Heading(NamedTuple):
 
 
 def heading_levels(text: str) -> list[Heading]:
-    return [Heading(m.start(), _HEADING_RANK[m.lastgroup]) for m in _HEADING_RX.finditer(text)]
+    first = _FIRST_HEADING_RX.match(text)
+    return ([Heading(0, _HEADING_RANK[first.lastgroup])] if first else []) + [
+        Heading(m.start() + 1, _HEADING_RANK[m.lastgroup]) for m in _HEADING_RX.finditer(text)]
 
 
 # Text before the first heading counts as top level: a 一、 heading ends its year, a (一) does not.
@@ -197,13 +212,13 @@ class SentenceReader:
     def _sentence(self, s: int, e: int, figs: list[Figure], years: list[YearMention],
                   ctx: tuple[int | None, bool]) -> list[Draft]:
         # An analyst's guess, a share price or a ranking: the figures from its clause on are no policy targets.
-        guess = _NOT_TARGETS_RX.search(self.text, s, e)
-        if guess:
-            figs = [f for f in figs if f.end < guess.start() and self._clause_break_between(f.end, guess.start())]
+        guess = _not_target_start(self.text, s, e)
+        if guess is not None:
+            figs = [f for f in figs if f.end < guess and self._clause_break_between(f.end, guess)]
             if not figs:
                 return []
         groups = self._groups(s, e, self._without_glosses(figs))
-        marks = _Marks(self.text, s, e)
+        self._words = _SentenceWords(self.text, s, e)
         prev: _Group | None = None
         for g in groups:
             if prev is not None and prev.consumed > g.window[0]:
@@ -211,7 +226,7 @@ class SentenceReader:
             self._subject(g, prev, s)
             self._comparator(g, prev)
             self._years(g, s, e, years, ctx)
-            self._kind(g, s, years, ctx[0], marks)
+            self._kind(g, s, years, ctx[0])
             prev = g
         return self._drafts(groups, (s, e))
 
@@ -242,12 +257,11 @@ class SentenceReader:
         return groups
 
     def _comparator(self, g: _Group, prev: _Group | None) -> None:
-        window = self.text[g.window[0]:g.window[1]]
         before = None
-        for m in _BEFORE_RX.finditer(window):
-            if m.group().lower() in ADJACENT_ONLY and window[m.end():].strip():
+        for start, end, kind in self._words.within(_BEFORE, *g.window):
+            if self.text[start:end].lower() in ADJACENT_ONLY and self.text[end:g.window[1]].strip():
                 continue
-            before = m.lastgroup
+            before = kind
         after = _AFTER_RX.match(self.text, g.after[0], g.after[1])
         after_kind = after.lastgroup if after else None
         if after_kind in ("approx", "le"):
@@ -374,15 +388,16 @@ class SentenceReader:
             return self.cat.fallback(unit)
         return max(cues, key=lambda c: (c.end, c.length)).key
 
-    def _kind(self, g: _Group, s: int, years: list[YearMention], ctx_year: int | None, marks: _Marks) -> None:
+    def _kind(self, g: _Group, s: int, years: list[YearMention], ctx_year: int | None) -> None:
         """Past or present values are baselines: 截至2013年底…已达到, 'totaled … in 2012', 'up from 37 percent'."""
+        marks = self._words
         start = g.figs[0].start
         since = marks.last_past(max(s, start - NEAR * 4), start)
         if since is not None and not marks.future(max(g.clause[0], start - NEAR * 4), start):
             g.past = not any(y.kind == "deadline" and since < y.start and y.end <= start for y in years) \
                 and not marks.future(since, start)
-        if _LOCAL_PAST_RX.search(self.text, g.window[0], start) \
-                or _PAST_AFTER_RX.search(self.text, g.figs[-1].end, min(g.clause[1], g.figs[-1].end + NEAR)):
+        if marks.any(_LOCAL_PAST, g.window[0], start) \
+                or marks.any(_PAST_AFTER, g.figs[-1].end, min(g.clause[1], g.figs[-1].end + NEAR)):
             g.past = True
         if self.doc_year and any(y is not None and y < self.doc_year for y in g.years):
             g.past = True
@@ -439,7 +454,7 @@ class SentenceReader:
                     self.text, max(g.clause[0], g.figs[0].start - NEAR * 2), min(g.clause[1], g.figs[-1].end + NEAR)):
                 continue  # a fund's rule (单个项目补助不超过500万元), not a target
             if g.comparator == "eq" and g.years[0] is None and not g.past \
-                    and not _COMMITMENT_RX.search(self.text, max(sentence[0], g.figs[0].start - NEAR), g.figs[0].start):
+                    and not self._words.any(_COMMITMENT, max(sentence[0], g.figs[0].start - NEAR), g.figs[0].start):
                 continue  # a bare figure with neither a deadline nor a word of commitment sets nothing
             keep.append((gi, g))
         drafts = []
@@ -464,12 +479,26 @@ class SentenceReader:
         return None
 
 
-class _Marks:
-    """Past and future markers of one sentence, found once; each figure asks about the stretch before it."""
+class _SentenceWords:
+    """The lexicon's words in one sentence, found once per table; each figure asks about a stretch of it."""
 
     def __init__(self, text: str, s: int, e: int):
-        self._past = [(m.start(), m.end()) for m in _PAST_RX.finditer(text, s, e)]
-        self._future = [m.start() for m in _FUTURE_RX.finditer(text, s, e)]
+        self.text, self.s, self.e = text, s, e
+        self._hits: dict[WordSet, list[tuple[int, int, str]]] = {}
+        self._past = [(a, b) for a, b, _ in self.within(_PAST, s, e)]
+        self._future = [a for a, _, _ in self.within(_FUTURE, s, e)]
+
+    def _of(self, table: WordSet) -> list[tuple[int, int, str]]:
+        if table not in self._hits:
+            self._hits[table] = table.hits(self.text, self.s, self.e)
+        return self._hits[table]
+
+    def within(self, table: WordSet, a: int, b: int) -> list[tuple[int, int, str]]:
+        """The table's words that lie inside [a, b), leftmost-longest."""
+        return leftmost_longest([h for h in self._of(table) if a <= h[0] and h[1] <= b])
+
+    def any(self, table: WordSet, a: int, b: int) -> bool:
+        return any(a <= h[0] and h[1] <= b for h in self._of(table))
 
     def last_past(self, a: int, b: int) -> int | None:
         """End of the last past marker that lies within [a, b)."""
@@ -485,7 +514,7 @@ class _Marks:
 
 def _shift(cues: list[Cue], base: int) -> list[Cue]:
     """Cues found in a slice, with offsets into the whole text."""
-    return [Cue(c.key, c.start + base, c.end + base, c.text) for c in cues]
+    return [Cue(c.start + base, c.end + base, c.key, c.text) for c in cues]
 
 
 def _start(y: YearMention) -> int:
@@ -497,8 +526,23 @@ def _bare_subject(window: str, scopes: list[Cue]) -> bool:
     rest = window
     for c in sorted(scopes, key=lambda c: -c.start):
         rest = rest[:c.start] + rest[c.end:]
-    rest = FILLER.sub("", _BEFORE_RX.sub("", rest))
+    rest = FILLER.sub("", _without(rest, _BEFORE.find(rest)))
     return len(rest) <= 3
+
+
+def _without(text: str, spans) -> str:
+    pieces, kept = [], 0
+    for a, b, _ in spans:
+        pieces.append(text[kept:a])
+        kept = b
+    return "".join(pieces) + text[kept:]
+
+
+def _not_target_start(text: str, s: int, e: int) -> int | None:
+    """Where a clause of guesses, market moves or rankings starts in the sentence, if it has one."""
+    word = _NOT_TARGETS.search(text, s, e)
+    m = _NOT_TARGETS_RX.search(text, s, word[0] if word else e)
+    return m.start() if m else word[0] if word else None
 
 
 def _distinct(keys: list[str]) -> list[str]:
