@@ -1,4 +1,6 @@
 """One figure, many surface forms: every row must read as (value, unit)."""
+import re
+
 import pytest
 
 from tridoc.normalize import normalize
@@ -66,3 +68,75 @@ def test_range_keeps_both_ends():
 ])
 def test_unit_cells(cell, parsed):
     assert parse_unit_cell(cell) == parsed
+
+
+def _first_items(items):
+    """What the first character of a match must be, as (op, av) items of re's parser, and whether
+    the pattern can match without consuming anything."""
+    from re import _constants as c
+
+    first = []
+    for op, av in items:
+        if op in (c.LITERAL, c.NOT_LITERAL, c.IN, c.ANY):
+            return first + [(op, av)], False
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue
+        if op is c.SUBPATTERN:
+            sub, empty = _first_items(av[-1])
+        elif op is c.ATOMIC_GROUP:
+            sub, empty = _first_items(av)
+        elif op is c.BRANCH:
+            subs = [_first_items(alternative) for alternative in av[1]]
+            sub, empty = [i for s, _ in subs for i in s], any(e for _, e in subs)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            sub, empty = _first_items(av[2])
+            empty = empty or av[0] == 0
+        else:
+            raise AssertionError(f"unexpected {op}")
+        first += sub
+        if not empty:
+            return first, False
+    return first, True
+
+
+def test_the_gate_after_an_arabic_numeral_lets_every_tail_through():
+    from re import _compiler, _parser
+
+    from tridoc import units
+
+    bmp = "".join(map(chr, range(0x10000)))
+    gate = re.compile(units._AR_TAIL_OPENING)  # and a number grouped in thousands may end with nothing after it
+    tail = _parser.parse(f"(?:{units._TAIL}{units._BARE})")
+    items, _ = _first_items(tail.data)
+    assert not _first_items(_parser.parse(units._TAIL).data)[1]  # only a bare number grouped in thousands is empty
+    for item in items:
+        one = _parser.SubPattern(_parser.State(), [item])
+        starts = {m.group() for m in _compiler.compile(one).finditer(bmp)}
+        assert starts and all(gate.match(ch) for ch in starts), item
+
+
+def test_digits_of_other_scripts_make_no_figure():
+    assert figures("١٠%") == figures("𝟏𝟎%") == figures("😀%") == []
+
+
+def test_every_currency_prefix_holds_a_gate_word():
+    from tridoc import units
+
+    assert all(any(word in prefix for word in units._CURRENCY_WORDS) for prefix in units.CURRENCY_PREFIX)
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("two hundred million users", 2e8, "count"), ("ten billionusers", 1e10, "count"),
+    ("Half of the households", 50, "percent"), ("will have gigabit access", 1000, "Mbps"),
+    ("rise to 1,000年", None, None), ("US$5 RMB 6", 5, "USD"),
+])
+def test_rare_forms(text, value, unit):
+    assert figures(text) == ([(pytest.approx(value), unit)] if value else [])
+
+
+def test_unit_words_grouped_by_first_letter_find_the_same_places():
+    from tridoc import units
+
+    plain = re.compile("|".join(units._UNIT_HINTS))
+    text = "percent per cent pct gigabit megabit mega megas households homes base station billionusers yuan"
+    assert [m.span() for m in units._EN_UNIT_HINT.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -41,3 +41,22 @@ def test_the_first_year_of_a_plan_is_not_its_deadline():
 def test_year_end_without_a_numeral_is_the_year_in_force():
     assert [(y.kind, y.year) for y in find_years("到年底，全省新建4G基站2.5万个")] == [("relative_in_context", None)]
     assert [y.year for y in find_years("到2015年底")] == [2015]
+
+
+@pytest.mark.parametrize("text, found", [
+    # 今年, 年内 …: read left to right, two characters at a time, as one pattern would
+    ("今年内", [(0, "今年")]), ("的年内", [(1, "年内")]), ("年年内", []), ("年年年内", [(2, "年内")]),
+    ("今年年内", [(0, "今年"), (2, "年内")]), ("今年年年内", [(0, "今年")]), ("每年内", []), ("去年内", [(0, "去年")]),
+    ("This year and next year", [(0, "This year"), (14, "next year")]),
+])
+def test_relative_years_are_read_left_to_right(text, found):
+    assert [(y.start, text[y.start:y.end]) for y in find_years(text)] == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("2014-2015年", [(2015, "deadline")]), ("1899-2015年", []),  # a range holds its second year
+    ("到二〇二〇年底", [(2020, "deadline")]), ("一九九八年", [(1998, "point")]), ("二零一五年", [(2015, "point")]),
+    ("二三一四年", []), ("一二〇一五年", []), ("二〇一五年和2016年", [(2015, "point"), (2016, "point")]),
+])
+def test_years_and_ranges(text, found):
+    assert [(y.year, y.kind) for y in find_years(text)] == found

@@ -19,23 +19,27 @@ _FULLWIDTH_RX = re.compile("[" + "".join(_FULLWIDTH) + "]")
 
 # Characters that exist only in traditional script and are common in policy texts;
 # one hit is enough to run the converter (it is the slow step, so run it only then).
-_TRADITIONAL = re.compile(
-    "[們這個來時會對發國區縣鄉鎮農業產電億萬達實現戶數據網寬頻務與為點線設進於關應開總興機變質"
-    "無衛經級結構經濟動歷標準舉傳場環營費聯讀體覽團龍額過資訊絡廣視雲計劃範圍業務員]"
-)
+_TRADITIONAL_CHARS = ("們這個來時會對發國區縣鄉鎮農業產電億萬達實現戶數據網寬頻務與為點線設進於關應開總興機變質"
+                      "無衛經級結構經濟動歷標準舉傳場環營費聯讀體覽團龍額過資訊絡廣視雲計劃範圍業務員")
+_TRADITIONAL = re.compile(f"[{_TRADITIONAL_CHARS}]")
+_HEAD = 20000  # is_traditional reads the head of a document
 
 _HAN = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2026\u2014"
+_CONTROL = r"\u200b-\u200f\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
 # Spaces touching a Chinese character or sign carry no meaning; pinyin glosses
-# such as 發(fā) are web-page debris.
-# Each pattern opens with a character class (so the regex engine can skip ahead); the part to
-# delete is the group "d".
+# such as 發(fā) are web-page debris; zero-width and control characters are noise.
+# Each pattern matches exactly what it deletes and opens with that character (a space, a bracket,
+# a control character): the regex engine then jumps between candidates instead of trying every
+# Chinese character. The neighbours are read by look-arounds after the first character.
 # Only a single space goes: tabs and runs of spaces separate the columns of a flattened table.
 _DELETIONS = [
-    re.compile(rf"[{_HAN}{_CJK_PUNCT}](?P<d> (?![ \t])|(?<=[{_HAN}])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{{1,7}}\))"),
-    re.compile(rf"(?P<d> )(?<![ \t] )[{_HAN}{_CJK_PUNCT}]"),
-    re.compile(r"(?P<d>[\u200b-\u200f\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+)"),
+    # a space after a Chinese character (unless more space follows) or before one (unless more precedes)
+    re.compile(rf" (?:(?<=[{_HAN}{_CJK_PUNCT}] )(?![ \t])|(?<![ \t] )(?=[{_HAN}{_CJK_PUNCT}]))"),
+    re.compile(rf"\((?<=[{_HAN}]\()[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{{1,7}}\)"),
+    re.compile(rf"[{_CONTROL}][{_CONTROL}]*"),  # not [..]+: a pattern opening with a repeat is tried everywhere
 ]
+_CONTROL_DELETION = _DELETIONS[2]
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +51,7 @@ def _t2s():
 
 def is_traditional(text: str) -> bool:
     """Three traditional-only characters in the head of a document (one in a short phrase)."""
-    return len(_TRADITIONAL.findall(text, 0, 20000)) >= min(3, 1 + len(text) // 100)
+    return len(_TRADITIONAL.findall(text, 0, _HEAD)) >= min(3, 1 + len(text) // 100)
 
 
 def fold_width(text: str) -> str:
@@ -92,11 +96,10 @@ class Normalized:
 
 
 def normalize(source: str) -> Normalized:
-    text = fold_width(source)
-    traditional = is_traditional(text)
+    text, traditional, controls = _survey(source)
     if traditional:
         text = to_simplified(text)
-    spans = _deletions(text)
+    spans = _deletions(text, controls or traditional)  # the converter rewrote the text: look again
     if not spans:
         return Normalized(text, source, traditional)
     pieces, starts, shifts = [], [0], [0]
@@ -111,9 +114,41 @@ def normalize(source: str) -> Normalized:
     return Normalized("".join(pieces), source, traditional, starts, shifts)
 
 
-def _deletions(text: str) -> list[tuple[int, int]]:
-    """Spans to delete, in order and merged (a space between two Chinese characters is found twice)."""
-    spans = sorted((m.start("d"), m.end("d")) for rx in _DELETIONS for m in rx.finditer(text))
+@lru_cache(maxsize=None)
+def _survey_rx(traditional: bool, controls: bool) -> re.Pattern:
+    """A class of the characters still looked for: full-width ones, and traditional and control
+    ones while the survey still needs to meet them."""
+    return re.compile("[" + "".join(_FULLWIDTH) + (_TRADITIONAL_CHARS if traditional else "")
+                      + (_CONTROL if controls else "") + "]")
+
+
+def _survey(text: str) -> tuple[str, bool, bool]:
+    """fold_width(text), is_traditional(text), and whether any control character occurs: one scan.
+
+    Every scan of a whole text for a class of characters costs about the same, so one scan does
+    the three jobs. A full-width character is replaced throughout when first met, so the scan meets
+    each one once; traditional characters are looked for until enough are found or the head is
+    read; one control character is enough to know that their deletion pass must run."""
+    need = min(3, 1 + len(text) // 100)
+    traditional_seen = 0  # in the head
+    controls = False
+    pos = 0
+    while m := _survey_rx(traditional_seen < need and pos < _HEAD, not controls).search(text, pos):
+        c, pos = m.group(), m.start() + 1
+        if c in _FULLWIDTH:
+            text = text.replace(c, _FULLWIDTH[c])
+        elif c in _TRADITIONAL_CHARS:
+            traditional_seen += m.start() < _HEAD
+        else:
+            controls = True
+    return text, traditional_seen >= need, controls
+
+
+def _deletions(text: str, controls: bool = True) -> list[tuple[int, int]]:
+    """Spans to delete, in order, touching ones merged. The control pass is skipped when the survey
+    found no control character."""
+    patterns = _DELETIONS if controls else [rx for rx in _DELETIONS if rx is not _CONTROL_DELETION]
+    spans = sorted(m.span() for rx in patterns for m in rx.finditer(text))
     merged: list[tuple[int, int]] = []
     for a, b in spans:
         if merged and a <= merged[-1][1]:

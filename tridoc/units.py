@@ -81,10 +81,23 @@ _PREFIX = "|".join(re.escape(p) for p in sorted(CURRENCY_PREFIX, key=len, revers
 _BARE = r"|(?P<bscale>万亿|亿|万|\s(?:10 thousand|ten thousand|hundred million|million|billion|trillion)\b|(?<=,\d\d\d)(?![\d,]|\.\d|\s?(?!by\b|in\b|from\b|and\b|or\b|to\b)[^\W\d_]))"
 # Chinese numerals are everywhere (统一, 进一步): only try the tail where a unit or scale could follow.
 _CN_NEXT = r"(?=[点万亿千百十兆吉元户个人家所项座名栋处套%‰美多余\s-])"
+# After an Arabic numeral the tail can only start with one of these: a space, a range sign, 多/余,
+# the first character of a scale or unit word (any ASCII letter or digit: "2 million broadband
+# users"); or nothing at all after a number grouped in thousands. Most numerals in Chinese text end
+# at 年, 、 or 。, where the tail's many alternatives would all be tried in vain.
+_AR_TAIL_OPENING = r"[\s\-~/A-Za-z0-9%‰至—–多余万千百十亿兆个吉太元人美户家所项座栋套张名处]"
+_AR_NEXT = rf"(?:(?={_AR_TAIL_OPENING})|(?<=,\d\d\d))"
+
+
+# Where a numeral may start: an ASCII digit (the text is folded to half width; other scripts' digits
+# make no figure) or a Chinese numeral. A plain class is one table look-up; \d would ask for each
+# character's Unicode category, which costs as much again as the whole scan.
+_NUMERAL_START = f"[0-9{_CN_CHARS}]"
+
 FIGURE_PATTERNS = [
     # Arabic or Chinese numeral: one opening class, then the branch for each script (told apart by
     # looking back at the character just read), then the unit.
-    re.compile(rf"(?P<num>[\d{_CN_CHARS}](?:(?<=\d){_AR_REST}|(?<=[{_CN_CHARS}]){_CN_REST}{_CN_NEXT}))"
+    re.compile(rf"(?P<num>{_NUMERAL_START}(?:(?<=\d){_AR_REST}{_AR_NEXT}|(?<=[{_CN_CHARS}]){_CN_REST}{_CN_NEXT}))"
                rf"(?:{_TAIL}{_BARE})"),
     re.compile(rf"(?P<prefix>{_PREFIX})\s?(?P<pnum>{NUM_AR})(?:\s?(?P<pscale>{SCALE_EN}|{SCALE_CN}))?"
                rf"(?:\s?(?P<punit>元|yuans?\b|RMB\b|dollars?\b))?"),
@@ -100,9 +113,26 @@ WORD_FIGURE = (
     rf"(?P<half>\b[Hh]alf) of (?:the |all )?(?=households|homes|families|users|residents|people|population|villages)"
     rf"|(?P<num>(?i:{NUM_EN})){_TAIL}"
 )
-_EN_UNIT_HINT = re.compile(r"per ?cent|percent|pct|gigabit|megabit|mega\b|households|homes|families|users|subscribers"
-                           r"|villages|people|residents|population|yuan|dollars|billion|million|base station")
+_UNIT_HINTS = ["per ?cent", "percent", "pct", "gigabit", "megabit", r"mega\b", "households", "homes", "families", "users",
+               "subscribers", "villages", "people", "residents", "population", "yuan", "dollars", "billion", "million",
+               "base station"]
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """p(?:er ?cent|ercent|ct|eople|opulation)|g(?:igabit)|…: the regex engine tests each first letter
+    once instead of once per word. Words that start differently never match at the same place, so
+    only the order among words with one first letter matters, and it is kept."""
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in rests.items())
+
+
+_EN_UNIT_HINT = re.compile(_by_first_letter(_UNIT_HINTS))
 _WORD_BEFORE = re.compile(rf"(?i)(?:{NUM_EN}|\bhalf of (?:the |all )?)[\s-]?(?:(?:{SCALE_EN})[\s-]?)?$")
+# No match of _WORD_BEFORE is longer ("half of the ", a separator, "hundred million", a separator),
+# so looking back further only costs time.
+_WORD_BEFORE_REACH = max(len("half of the "), *map(len, EN_WORDS)) + 1 + max(map(len, SCALE_EN.split("|"))) + 1
 
 
 @dataclass(slots=True)
@@ -117,10 +147,9 @@ class Figure:
     bare: bool = False  # no unit word: only a count when the subject names one
 
 
-def _unit_of(m: re.Match) -> tuple[str, float, str]:
-    """The unit group is the last group of the pattern to match, so lastgroup names it."""
-    _, unit, mult = UNIT_TABLE[int(m.lastgroup[1:])]
-    return unit, mult, m.group(m.lastgroup)
+# The unit group is the last group of the pattern to match, so lastgroup names it.
+_UNIT_OF_GROUP = {f"u{i}": (unit, mult) for i, (_, unit, mult) in enumerate(UNIT_TABLE)}
+_GENERATIONS = {"2", "3", "4", "5"}  # 3G/4G/5G are generations of mobile networks, not bandwidths
 
 
 def _bare_figure(text: str, m: re.Match, num: str) -> Figure | None:
@@ -139,50 +168,73 @@ def _bad_start(text: str, start: int) -> bool:
     return prev.isascii() and prev.isalpha() or prev in ("第", ".", "=", "$", "¥", "双")  # 双千兆: a name
 
 
-def _figure(text: str, m: re.Match) -> Figure | None:
-    groups = m.groupdict()
-    if groups.get("half"):
-        return Figure(50.0, "percent", m.start(), m.start() + 7, m.start(), surface=m.group().strip())
-    if groups.get("num"):
-        return _numeral_figure(text, m)
-    if groups.get("pnum"):
-        if _bad_start(text, m.start()) or text[m.end():m.end() + 1] == "=":
-            return None  # an exchange rate (US$1=6.12 RMB), not an amount
-        unit = CURRENCY_PREFIX[m.group("prefix")]
-        value = parse_number(m.group("pnum")) * scale_of(m.group("pscale") or "")
-        return Figure(value, unit, m.start(), m.end(), m.start("pnum"), surface=m.group())
-    if groups.get("pct"):
-        return Figure(parse_number(m.group("pct")), "percent", m.start(), m.end(), m.start(), surface=m.group())
-    if groups.get("giga"):
-        return Figure(1000.0, "Mbps", m.start("giga"), m.end(), m.start("giga"), surface=m.group("giga"))
-    if groups.get("tenk"):
-        return Figure(10000.0, "Mbps", m.start(), m.end(), m.start(), surface=m.group())
-    return _numeral_figure(text, m)
-
-
 def _numeral_figure(text: str, m: re.Match) -> Figure | None:
-    num = m.group("num")
-    if m.groupdict().get("bscale") is not None:
-        return _bare_figure(text, m, num)
-    unit, mult, surface_unit = _unit_of(m)
-    if _bad_start(text, m.start()) or text[m.end():m.end() + 1] == "=":
+    if m.group("bscale") is not None:
+        return _bare_figure(text, m, m.group("num"))
+    return _unit_figure(text, m)
+
+
+def _unit_figure(text: str, m: re.Match) -> Figure | None:
+    start, end = m.span()
+    if _bad_start(text, start) or text[end:end + 1] == "=":
         return None
+    unit, mult = _UNIT_OF_GROUP[m.lastgroup]
+    num = m.group("num")
     chinese = num[0] not in "0123456789" and num[0].lower() not in "abcdefghijklmnopqrstuvwxyz"
-    bare = not any(c in CN_DIGITS for c in num)  # 千 in 千家万户, 十 in 十亿元
-    if chinese and unit != "Mbps" and not m.group("scale") and (num in _SINGLE_DIGIT_CN or bare):
+    if chinese and unit != "Mbps" and not m.group("scale") and (
+            num in _SINGLE_DIGIT_CN or not any(c in CN_DIGITS for c in num)):  # 千 in 千家万户, 十 in 十亿元
         return None  # 三个代表, 千家万户: idioms, not counts
-    if surface_unit == "G" and num in {"2", "3", "4", "5"}:
-        return None  # 3G/4G/5G are generations of mobile networks
+    if num in _GENERATIONS and m.group(m.lastgroup) == "G":
+        return None
     value = parse_number(num)
     if value is None:
         return None
     scale = scale_of(m.group("scale") or "")
-    upper = parse_number(m.group("num2")) * scale * mult if m.group("num2") else None
-    return Figure(value * scale * mult, unit, m.start(), m.end(), m.start(), upper, m.group())
+    num2 = m.group("num2")
+    upper = parse_number(num2) * scale * mult if num2 else None
+    return Figure(value * scale * mult, unit, start, end, start, upper, m.group())
+
+
+def _currency_figure(text: str, m: re.Match) -> Figure | None:
+    if _bad_start(text, m.start()) or text[m.end():m.end() + 1] == "=":
+        return None  # an exchange rate (US$1=6.12 RMB), not an amount
+    unit = CURRENCY_PREFIX[m.group("prefix")]
+    value = parse_number(m.group("pnum")) * scale_of(m.group("pscale") or "")
+    return Figure(value, unit, m.start(), m.end(), m.start("pnum"), surface=m.group())
+
+
+def _percent_figure(text: str, m: re.Match) -> Figure:
+    return Figure(parse_number(m.group("pct")), "percent", m.start(), m.end(), m.start(), surface=m.group())
+
+
+def _ten_gigabit_figure(text: str, m: re.Match) -> Figure:
+    return Figure(10000.0, "Mbps", m.start(), m.end(), m.start(), surface=m.group())
+
+
+def _gigabit_figure(text: str, m: re.Match) -> Figure:
+    return Figure(1000.0, "Mbps", m.start("giga"), m.end(), m.start("giga"), surface=m.group("giga"))
+
+
+def _word_figure(text: str, m: re.Match) -> Figure | None:
+    if m.group("half"):
+        return Figure(50.0, "percent", m.start(), m.start() + 7, m.start(), surface=m.group().strip())
+    return _unit_figure(text, m)
+
+
+# A currency sign or code must be in the text for the currency pattern to match (a shorter one
+# stands for the longer ones holding it: $ for US$).
+_CURRENCY_WORDS = tuple(sorted((p for p in CURRENCY_PREFIX if not any(q != p and q in p for q in CURRENCY_PREFIX)),
+                               key=len))
+# Each pattern of FIGURE_PATTERNS with the function that reads its matches and, for the rare ones,
+# words of which one must occur in the text: an `in` test costs a fraction of a scan.
+_FIGURE_RULES = [(FIGURE_PATTERNS[0], _numeral_figure, ()), (FIGURE_PATTERNS[1], _currency_figure, _CURRENCY_WORDS),
+                 (FIGURE_PATTERNS[2], _percent_figure, ()), (FIGURE_PATTERNS[3], _ten_gigabit_figure, ()),
+                 (FIGURE_PATTERNS[4], _gigabit_figure, ("gigabit",))]
 
 
 def find_figures(text: str) -> list[Figure]:
-    found = [f for rx in FIGURE_PATTERNS for m in rx.finditer(text) if (f := _figure(text, m)) is not None]
+    found = [f for rx, read, needs in _FIGURE_RULES if not needs or any(word in text for word in needs)
+             for m in rx.finditer(text) if (f := read(text, m)) is not None]
     return _leftmost_longest(found + _word_figures(text))
 
 
@@ -194,9 +246,9 @@ def _word_figure_rx() -> re.Pattern:
 def _word_figures(text: str) -> list[Figure]:
     found = []
     for hint in _EN_UNIT_HINT.finditer(text):
-        before = _WORD_BEFORE.search(text, max(0, hint.start() - 40), hint.start())
+        before = _WORD_BEFORE.search(text, max(0, hint.start() - _WORD_BEFORE_REACH), hint.start())
         m = before and _word_figure_rx().match(text, before.start())
-        if m and (f := _figure(text, m)) is not None:
+        if m and (f := _word_figure(text, m)) is not None:
             found.append(f)
     return found
 

@@ -68,12 +68,12 @@ class WordSet:
             return []
         base = max(0, start - 1)
         low = lower_same_length(text[base:len(text) if end is None else end])
-        found = []
-        for last, (length, meaning, latin) in self._built().iter(low, start - base):
-            a = last + 1 - length
-            if not latin or whole_word(low, a, last + 1, self.plural):
-                found.append((a + base, last + 1 + base, meaning))
-        found.sort(key=_leftmost_longest_order)
+        plural = self.plural
+        found = [(last + 1 - length + base, last + 1 + base, meaning)
+                 for last, (length, meaning, latin) in (self._automaton or self._built()).iter(low, start - base)
+                 if not latin or whole_word(low, last + 1 - length, last + 1, plural)]
+        if len(found) > 1:
+            found.sort(key=_leftmost_longest_order)
         return found
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:

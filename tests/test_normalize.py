@@ -1,0 +1,38 @@
+"""The canonical text: folded widths, simplified script, no stray spaces or control characters."""
+import re
+
+import pytest
+
+from tridoc.normalize import _CONTROL, _survey, fold_width, is_traditional, normalize
+
+
+@pytest.mark.parametrize("source, text", [
+    ("到 2015 年", "到2015年"), ("中 文", "中文"), ("中  文", "中  文"), ("中\t文", "中\t文"),
+    (" 中", "中"), ("中 ", "中"), ("a b", "a b"), ("到 2015 of", "到2015 of"), ("发(fā)展", "发展"),
+    ("a(fā)b", "a(fā)b"), ("a\x01\x02b\u200bc", "abc"), ("\ufeff中文", "中文"), ("８５％ ，", "85% ,"),
+    ("我們的網絡", "我们的网络"),
+])
+def test_normal_form(source, text):
+    assert normalize(source).text == text
+
+
+def test_offsets_map_back_to_the_source():
+    source = "目标：到 2015 年，\u200b宽带用户达到 2 亿户"
+    norm = normalize(source)
+    start = norm.text.index("2015")
+    assert source[norm.to_source(start):norm.to_source(start) + 4] == "2015"
+    a, b = norm.source_span(norm.text.index("2亿户"), norm.text.index("2亿户") + 4)
+    assert source[a:b] == "2 亿户"
+
+
+_HEAD = "中文文本，数字（说明）。" * 1700  # beyond the 20000 characters read for traditional script
+
+
+@pytest.mark.parametrize("text", [
+    "", "中文", "ＡＢＣ１２３　", "們", "們這", "們這個" + "这" * 300, "這" * 2 + "这" * 300, _HEAD + "們這個",
+    _HEAD[:19998] + "們這個" + _HEAD, "們" + _HEAD[:19997] + "這個" + _HEAD, "\x01", "a\x0bb", "\ufeff們這個\u200b",
+    "，" * 5 + "\x7f" + "們" * 5 + "（",
+])
+def test_one_survey_does_the_three_scans(text):
+    folded = fold_width(text)
+    assert _survey(text) == (folded, is_traditional(folded), bool(re.search(f"[{_CONTROL}]", text)))
