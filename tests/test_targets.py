@@ -7,6 +7,7 @@ Each text runs through the public API, tridoc.extract_text.
 import pytest
 
 from tridoc import extract_text
+from tridoc.targets import sentences_holding, split_sentences
 
 
 def records(text, kind="target"):
@@ -262,3 +263,28 @@ def test_restated_target_is_one_record():
 def test_relative_year_takes_the_year_named_in_the_sentence():
     [t] = extract_text("工信部就实施宽带中国2015专项行动提出意见,称今年将新建4G基站超过60万个。").targets
     assert t.year == 2015
+
+
+SPLIT = [  # (text, the sentences it holds)
+    ("到2015年,宽带用户达到2亿户。城市达到20Mbps;农村达到4Mbps\n二、保障措施", ["到2015年,宽带用户达到2亿户。", "城市达到20Mbps;",
+                                                         "农村达到4Mbps\n", "二、保障措施"]),
+    ("其中(城市;农村)分别达到20Mbps和4Mbps。", ["其中(城市;农村)分别达到20Mbps和4Mbps。"]),  # ; in brackets
+    ("Coverage rose to 3.5 percent. By 2020, it will reach 98%.", ["Coverage rose to 3.5 percent.",
+                                                                  " By 2020, it will reach 98%."]),
+    ("网络质量良好.2013年完成投资", ["网络质量良好.", "2013年完成投资"]),
+]
+
+
+@pytest.mark.parametrize("text, sentences", SPLIT)
+def test_split_sentences(text, sentences):
+    assert [text[a:b] for a, b in split_sentences(text, 0, len(text))] == sentences
+
+
+@pytest.mark.parametrize("text", [text for text, _ in SPLIT] + ["一\n\n二。三\n四", "\n"])
+def test_the_sentences_of_a_few_lines_are_those_of_the_whole_text(text):
+    whole = split_sentences(text, 0, len(text))
+    for positions in ([0], [len(text) - 1], list(range(0, len(text), 3)), []):
+        holding = sentences_holding(text, positions)
+        assert holding == sorted(set(holding))
+        assert set(holding) <= set(whole)
+        assert all(any(a <= p < b for a, b in holding) for p in positions)

@@ -1,7 +1,7 @@
 """words.WordSet: the word tables' matcher. Examples of what it must find and what it must not."""
 import pytest
 
-from tridoc.words import WordSet, leftmost_longest
+from tridoc.words import WordSet, WordTables, leftmost_longest
 
 COMPARATORS = WordSet({"达": "ge", "达到": "ge", "超过": "gt", "不超过": "le", "over": "gt", "more than": "gt",
                        "no more than": "le", "at least": "ge", "to": "ge", "up to": "le"})
@@ -52,3 +52,12 @@ def test_hits_keep_overlaps_sorted_by_start_then_longest():
 
 def test_an_empty_table_finds_nothing():
     assert WordSet([]).find("达到") == []
+
+
+@pytest.mark.parametrize("text", ["去年已达到50%, will reach 60% by 2020", "coverage to total 去年同期 up to 5", ""])
+def test_tables_searched_together_find_what_each_finds_alone(text):
+    past = WordSet(["去年", "已达", "up from"])
+    past_after = WordSet(["去年", "already"])
+    tables = WordTables([COMPARATORS, past, past_after])
+    together = tables.hits(text, 0, len(text))
+    assert together == {t: t.hits(text, 0, len(text)) for t in (COMPARATORS, past, past_after)}

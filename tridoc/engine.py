@@ -8,7 +8,7 @@ from .catalogue import Catalogue, load_catalogue
 from .models import DocumentInfo, Extraction, Target, Threshold
 from .normalize import Normalized, normalize
 from .tables import read_tables
-from .targets import Draft, SentenceReader, heading_levels, split_sentences
+from .targets import Draft, SentenceReader, heading_levels, sentences_holding
 from .units import find_figures
 from .years import find_years
 
@@ -58,7 +58,7 @@ def _drafts(text: str, catalogue: Catalogue, doc_year: int | None, summary: bool
     skip = sorted(masked + table_spans)
     figures = _outside(find_figures(text), skip)
     years = _outside(find_years(text), skip)
-    sentences = split_sentences(text, 0, len(text))
+    sentences = sentences_holding(text, [f.start for f in figures] + [y.start for y in years])
     if table_spans:
         sentences = [s for s in sentences if not _inside(table_spans, s[0])]
     headings = _outside(heading_levels(text), table_spans)

@@ -36,7 +36,7 @@ from .lexicon import (
     THRESHOLD_VERBS,
 )
 from .units import Figure
-from .words import WordSet, leftmost_longest
+from .words import WordSet, WordTables, leftmost_longest
 from .years import YearMention, years_after_figure
 
 MONEY = {"CNY", "USD"}
@@ -65,6 +65,7 @@ _HYPHENED_UNIT = re.compile(r"\d-[A-Za-z]")
 _COMMITMENT = WordSet(COMMITMENT)
 _NOT_TARGETS = WordSet(NOT_TARGETS)
 _NOT_TARGETS_RX = re.compile("|".join(NOT_TARGET_PATTERNS), re.IGNORECASE)
+_LEXICON = WordTables([_BEFORE, _PAST, _FUTURE, _LOCAL_PAST, _PAST_AFTER, _COMMITMENT, _NOT_TARGETS])
 # "98 percent of the province's roughly 46,000 villages": the count is what the share is of.
 _SHARE_BASE = re.compile(r"\s*of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 _GLOSS_OPEN = re.compile(r"\s?\(\s?(?:约合|折合|约|合|about|or|approximately|roughly)?[^()\d]{0,6}$")
@@ -130,6 +131,19 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         s = m.end()
     if s < end:
         spans.append((s, end))
+    return spans
+
+
+def sentences_holding(text: str, positions: list[int]) -> list[tuple[int, int]]:
+    """The sentences of the lines that hold these positions, in order. A line end always ends a
+    sentence, so a line can be split on its own, and lines with nothing to read are not split at all."""
+    spans: list[tuple[int, int]] = []
+    line_end = -1
+    for p in sorted(positions):
+        if p < line_end:
+            continue
+        line_end = text.find("\n", p) + 1 or len(text)
+        spans.extend(split_sentences(text, text.rfind("\n", 0, p) + 1, line_end))
     return spans
 
 
@@ -212,13 +226,13 @@ class SentenceReader:
     def _sentence(self, s: int, e: int, figs: list[Figure], years: list[YearMention],
                   ctx: tuple[int | None, bool]) -> list[Draft]:
         # An analyst's guess, a share price or a ranking: the figures from its clause on are no policy targets.
-        guess = _not_target_start(self.text, s, e)
+        self._words = _SentenceWords(self.text, s, e)
+        guess = self._words.not_target_start()
         if guess is not None:
             figs = [f for f in figs if f.end < guess and self._clause_break_between(f.end, guess)]
             if not figs:
                 return []
         groups = self._groups(s, e, self._without_glosses(figs))
-        self._words = _SentenceWords(self.text, s, e)
         prev: _Group | None = None
         for g in groups:
             if prev is not None and prev.consumed > g.window[0]:
@@ -480,25 +494,27 @@ class SentenceReader:
 
 
 class _SentenceWords:
-    """The lexicon's words in one sentence, found once per table; each figure asks about a stretch of it."""
+    """The lexicon's words in one sentence, found in one pass; each figure asks about a stretch of it."""
 
     def __init__(self, text: str, s: int, e: int):
         self.text, self.s, self.e = text, s, e
-        self._hits: dict[WordSet, list[tuple[int, int, str]]] = {}
+        self._hits = _LEXICON.hits(text, s, e)
         self._past = [(a, b) for a, b, _ in self.within(_PAST, s, e)]
         self._future = [a for a, _, _ in self.within(_FUTURE, s, e)]
 
-    def _of(self, table: WordSet) -> list[tuple[int, int, str]]:
-        if table not in self._hits:
-            self._hits[table] = table.hits(self.text, self.s, self.e)
-        return self._hits[table]
+    def not_target_start(self) -> int | None:
+        """Where a clause of guesses, market moves or rankings starts in the sentence, if it has one."""
+        words = self.within(_NOT_TARGETS, self.s, self.e)
+        end = words[0][0] if words else self.e
+        m = _NOT_TARGETS_RX.search(self.text, self.s, end)
+        return m.start() if m else words[0][0] if words else None
 
     def within(self, table: WordSet, a: int, b: int) -> list[tuple[int, int, str]]:
         """The table's words that lie inside [a, b), leftmost-longest."""
-        return leftmost_longest([h for h in self._of(table) if a <= h[0] and h[1] <= b])
+        return leftmost_longest([h for h in self._hits[table] if a <= h[0] and h[1] <= b])
 
     def any(self, table: WordSet, a: int, b: int) -> bool:
-        return any(a <= h[0] and h[1] <= b for h in self._of(table))
+        return any(a <= h[0] and h[1] <= b for h in self._hits[table])
 
     def last_past(self, a: int, b: int) -> int | None:
         """End of the last past marker that lies within [a, b)."""
@@ -536,13 +552,6 @@ def _without(text: str, spans) -> str:
         pieces.append(text[kept:a])
         kept = b
     return "".join(pieces) + text[kept:]
-
-
-def _not_target_start(text: str, s: int, e: int) -> int | None:
-    """Where a clause of guesses, market moves or rankings starts in the sentence, if it has one."""
-    word = _NOT_TARGETS.search(text, s, e)
-    m = _NOT_TARGETS_RX.search(text, s, word[0] if word else e)
-    return m.start() if m else word[0] if word else None
 
 
 def _distinct(keys: list[str]) -> list[str]:

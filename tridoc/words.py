@@ -97,3 +97,41 @@ def leftmost_longest(hits: list) -> list:
             kept.append(hit)
             reached = hit[1]
     return kept
+
+
+class WordTables:
+    """Several word tables searched in one pass: a sentence is read once for all of them, and each
+    hit is filed under every table its word belongs to (去年 is both a past marker and a past-after one)."""
+
+    def __init__(self, tables: list[WordSet]):
+        self.tables = tables
+        self._automaton = None
+
+    def _built(self):
+        import ahocorasick
+
+        entries: dict[str, list] = {}
+        for table in self.tables:
+            for word, meaning in table.meaning.items():
+                entries.setdefault(word, []).append((table, meaning, table.plural))
+        automaton = ahocorasick.Automaton()
+        for word, owners in entries.items():
+            automaton.add_word(word, (len(word), is_latin(word[0]) or is_latin(word[-1]), owners))
+        automaton.make_automaton()
+        self._automaton = automaton
+        return automaton
+
+    def hits(self, text: str, start: int = 0, end: int | None = None) -> dict[WordSet, list[tuple[int, int, str]]]:
+        """Each table's hits as WordSet.hits gives them."""
+        base = max(0, start - 1)
+        low = lower_same_length(text[base:len(text) if end is None else end])
+        found: dict[WordSet, list[tuple[int, int, str]]] = {table: [] for table in self.tables}
+        for last, (length, latin, owners) in (self._automaton or self._built()).iter(low, start - base):
+            a = last + 1 - length
+            for table, meaning, plural in owners:
+                if not latin or whole_word(low, a, last + 1, plural):
+                    found[table].append((a + base, last + 1 + base, meaning))
+        for hits in found.values():
+            if len(hits) > 1:
+                hits.sort(key=_leftmost_longest_order)
+        return found
