@@ -140,11 +140,6 @@ def _count_han(s: str) -> int:
     return len(high) - len(high.translate(None, _HAN_HIGH))
 
 
-def _count_latin(s: str) -> int:
-    """ASCII letters in s."""
-    return len(s.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTER))
-
-
 # ---------------------------------------------------------------------------
 # Dates
 # ---------------------------------------------------------------------------
@@ -185,7 +180,7 @@ _EN_DATE = _Regex(
 # space apart (as in cleaned lines); the margins below are wider.
 _EN_DATE_AROUND = (30, 40)
 _YEAR = _Literals(r"19\d\d", r"20\d\d")  # anchors only: overlaps do not matter
-_MONTH_NAME = _Regex(rb"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # searched in the ASCII of a text
+_MONTH_NAME = _Regex(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _SHORT = 200  # a string this short is searched whole
 # A signature whose Chinese characters were lost in conversion: "2014 2 22".
 _SPACED_DATE = _Regex(r"((?:19|20)\d{2})\s+(\d{1,2})\s+(\d{1,2})")
@@ -244,13 +239,13 @@ def _find_dates(s: str) -> list[_Date]:
 
 def _en_date_matches(s: str) -> Iterator[re.Match]:
     """The matches of _EN_DATE in s, searched around its years only."""
-    # The ASCII characters of s: a few for a Chinese text. No month: no date, and
-    # _EN_DATE need not be compiled.
-    if not _MONTH_NAME.search(s.encode("ascii", "ignore")):
-        return
     if len(s) <= _SHORT:
-        yield from _EN_DATE.finditer(s)
+        if _MONTH_NAME.search(s):  # no month: no date, and _EN_DATE need not be compiled
+            yield from _EN_DATE.finditer(s)
         return
+    # Every date holds a year, and most windows hold none or few: years first (two
+    # literal scans), then a month name around them (_MONTH_NAME opens with a class,
+    # which is slow to scan a whole window for).
     before, after = _EN_DATE_AROUND
     hits = [m.start() for m in _YEAR.finditer(s)]
     if not hits:
@@ -258,7 +253,9 @@ def _en_date_matches(s: str) -> Iterator[re.Match]:
     start, end = hits[0] - before, hits[0] + after
     for i in hits[1:] + [len(s) + before + after]:
         if i - before > end:  # a gap without years: search the stretch before it
-            yield from _EN_DATE.finditer(s, max(0, start), min(len(s), end))
+            stretch = max(0, start), min(len(s), end)
+            if _MONTH_NAME.search(s, *stretch):
+                yield from _EN_DATE.finditer(s, *stretch)
             start = i - before
         end = i + after
 
@@ -281,6 +278,8 @@ _DATE_LINE_VERBS = ("印发", "发布", "签发", "公布", "颁布")
 def _whole_line_date(line: _Line, spaced: bool = False) -> dt.date | None:
     """The date when the line is nothing but a date (and signs around it, or its verb:
     2015年1月12日印发)."""
+    if not line.dates and not (spaced and line.text.lstrip(_DATE_LINE_STRIP).startswith(("19", "20"))):
+        return None  # most lines: no date to compare with
     core = line.text.strip(_DATE_LINE_STRIP)
     if len(core) > 40:  # longer than any date
         return None
@@ -321,19 +320,23 @@ def _windows(text: str) -> list[tuple[int, int]]:
 def _lines(text: str, start: int = 0, end: int | None = None) -> list[_Line]:
     """The non-empty lines of text[start:end], cleaned of table pipes and surplus
     whitespace, with their dates (found in one pass over all the lines)."""
-    lines, pos, make = [], start, _Line._make
-    for raw in text[start:end].split("\n"):
+    window = text[start:end]
+    pipes = "|" in window  # most windows hold none: no line to look at for one
+    # Lines are made with tuple.__new__, twice as fast as _Line(...) (a window has dozens).
+    lines, texts, pos, new = [], [], start, tuple.__new__
+    for raw in window.split("\n"):
         # Most lines are clean once stripped: no pipe, no whitespace but single spaces.
-        clean = raw.strip()
-        if clean and ("|" in clean or "  " in clean or not clean.isprintable()):
-            clean = " ".join(clean.replace("|", " ").split())
-        if clean:
-            lines.append(make((pos, pos + len(raw), clean, ())))
+        if clean := raw.strip():
+            if (pipes and "|" in clean) or "  " in clean or not clean.isprintable():
+                clean = " ".join(clean.replace("|", " ").split())
+            if clean:
+                lines.append(new(_Line, (pos, pos + len(raw), clean, ())))
+                texts.append(clean)
         pos += len(raw) + 1
     # No date spans two lines (see _EN_DATE), so the dates of the joined lines are
     # the dates of each line.
-    if dates := _find_dates("\n".join(ln.text for ln in lines)):
-        ats = list(accumulate((len(ln.text) + 1 for ln in lines), initial=0))  # where each line starts, joined
+    if dates := _find_dates("\n".join(texts)):
+        ats = list(accumulate((len(t) + 1 for t in texts), initial=0))  # where each line starts, joined
         mine: dict[int, list[_Date]] = {}
         for d in dates:
             i = bisect_right(ats, d.start) - 1
@@ -359,11 +362,12 @@ _QUOTED_TITLE = _Regex(r"《[^《》\n]{0,200}》")
 # Document number
 # ---------------------------------------------------------------------------
 
-# Anchored on the year (one pattern per century, which opens it); the bracket and
-# the prefix are read backwards from there, and the prefix must be Han characters.
+# Anchored on the year (one pattern per century, which opens it as a literal: the
+# year is captured by a look-behind); the bracket and the prefix are read backwards
+# from there, and the prefix must be Han characters.
 # Brackets may be mangled or lost: 湘政发〔2014 8.
 _DOCNO = _Literals(*(
-    rf"(?P<year>{century}\d{{2}})\s*(?P<close>[〕\])】］])?\s*(?:第\s*)?(?P<num>\d{{1,4}})(?!\d)(?P<rest>\s*号)?"
+    rf"{century}\d{{2}}(?<=(?P<year>\d{{4}}))\s*(?P<close>[〕\])】］])?\s*(?:第\s*)?(?P<num>\d{{1,4}})(?!\d)(?P<rest>\s*号)?"
     for century in ("20", "19")))
 _DOCNO_OPEN = "〔[(【［"
 # Words that end the sentence before a number's prefix: 国务院以|国发, 转发|鲁政办发.
@@ -431,8 +435,15 @@ _LATIN = r"A-Za-z\xc0-\xd6\xd8-\xf6\xf8-\xff"  # Latin letters, Latin-1 included
 _LATIN_WORD = _Regex(f"[{_LATIN}]+")
 # A word that may start an English place name: a capital, then a small letter
 # (Hunan, Xi'an); acronyms such as ICT or LTE, frequent in Chinese texts, cannot.
-# The capital opens the pattern; the look-behind after it checks that no letter precedes.
-_NAME_START = _Regex(rf"[A-Z\xc0-\xd6\xd8-\xde](?<![{_LATIN}].)[a-z\xdf-\xf6\xf8-\xff][{_LATIN}]*")
+# A regex that opens with a class scans a text some ten times slower than one that
+# opens with a literal, so the words are found in the kinds of the characters of the
+# text, one byte each (_LETTER_KINDS: A a capital, a a small letter, . any other
+# character; those beyond Latin-1 are encoded as ?): a capital that follows no letter
+# and precedes a small one, and the letters after it.
+_CAPITALS = bytes(range(ord("A"), ord("Z") + 1)) + bytes(range(0xC0, 0xD7)) + bytes(range(0xD8, 0xDF))
+_SMALLS = bytes(range(ord("a"), ord("z") + 1)) + bytes(range(0xDF, 0xF7)) + bytes(range(0xF8, 0x100))
+_LETTER_KINDS = bytes(ord("A") if b in _CAPITALS else ord("a") if b in _SMALLS else ord(".") for b in range(256))
+_NAME_START = _Regex(rb"Aa(?<![Aa]Aa)[Aa]*")
 
 
 class Place(NamedTuple):
@@ -509,7 +520,7 @@ def zh_forms() -> _Forms:
 @lru_cache(maxsize=1)
 def en_forms() -> _Forms:
     """English forms (Guangzhou, Guangzhou City, Hunan Province) -> Place. Built on
-    first need: many Chinese texts hold no word that may start a name (_NAME_START)."""
+    first need: many Chinese texts hold no word that may start a name (_name_starts)."""
     names: dict = {}
     index: dict = {}
     for place, e in _places():
@@ -631,18 +642,21 @@ def _names_place(form: str, nxt: str, names: dict) -> bool:
 def _en_mentions(text: str, offset: int) -> Iterator[_Mention]:
     """English names, case-sensitive whole words, the longest first (Guangdong Province)."""
     resume, index = 0, None
-    for word in _NAME_START.finditer(text):
+    for i, end in _name_starts(text):
         if index is None:
             names, index = en_forms()  # built here, when a text first needs it
-        if not (forms := index.get(word.group())):  # most capitalised words begin no name
-            continue
-        i = word.start()
-        if i < resume:
-            continue
+        if i < resume or not (forms := index.get(text[i:end])):
+            continue  # most capitalised words begin no name
         form = next((f for f in forms if text.startswith(f, i) and not _LATIN_WORD.match(text, i + len(f))), None)
         if form:
             resume = i + len(form)
             yield offset + i, names[form]
+
+
+def _name_starts(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the words that may start an English place name (_NAME_START)."""
+    kinds = text.encode("latin-1", "replace").translate(_LETTER_KINDS)  # one byte for each character
+    return [m.span() for m in _NAME_START.finditer(kinds)]
 
 
 def _places_in(s: str) -> list[Place]:
@@ -725,6 +739,7 @@ _ORG_JOINERS = ("、", "和", "与", "及")
 _CLAUSE_START = _Regex(r"^|(?<=[,,。;;::\s日])", re.M)
 _ZH_ISSUE_VERB = r"(?:印发|发布|颁布|出台|公布|下发|提出)(?!的)"
 _ZH_ISSUE = _Regex(_ZH_ISSUE_VERB)
+_ZH_ISSUE_FIRSTS = "印发颁出公下提"  # what the verbs open with: str.find looks for one character fast
 # A subject and its verb share a stretch of text without these (see _ZH_ISSUED_LATER).
 _STRETCH_ENDS = "。;!?\n《》"
 _ZH_ISSUED_LATER = _Regex(rf"[^。;!?\n《》]{{0,60}}?{_ZH_ISSUE_VERB}")
@@ -804,7 +819,10 @@ def _subject_issuer(head: str) -> str | None:
     """An issuing body at the start of a clause, then its issuing verb in the
     same sentence: 国务院印发《…》, 2013年8月1日,国务院以…文件…印发了."""
     done = 0
-    for verb in _ZH_ISSUE.finditer(head):
+    # _ZH_ISSUE opens with alternatives, slow to scan an English head for: first look
+    # for the characters they open with.
+    verbs = _ZH_ISSUE.finditer(head) if any(ch in head for ch in _ZH_ISSUE_FIRSTS) else ()
+    for verb in verbs:
         if verb.start() < done:
             continue
         # Only the clauses of a stretch that holds a verb can be its subject.
@@ -855,10 +873,10 @@ _FIRST_PERSON_LOCAL = _Literals(r"我[省市区州县](?![场域])", r"本[省�
 # Dates of the document
 # ---------------------------------------------------------------------------
 
+# Labels of a date: the label, a colon, the date (whitespace may surround the colon).
 # A bare 日期/时间 must be a label of its own (not 完成日期, a deadline).
-_LABEL = _Regex(
-    r"(?P<label>成文日期|发文日期|印发日期|签发日期|发布时间|发布日期|发表时间|发表日期|更新时间|日期|时间"
-    r"|Date|Published|Posted|Updated)\s*[::]\s*")
+_LABELS = tuple(sorted(("成文日期", "发文日期", "印发日期", "签发日期", "发布时间", "发布日期", "发表时间", "发表日期",
+                        "更新时间", "日期", "时间", "Date", "Published", "Posted", "Updated"), key=len, reverse=True))
 _BARE_LABELS = {"日期", "时间"}
 _ISSUED_LABELS = {"成文日期", "发文日期", "印发日期", "签发日期"}
 _SOURCE_LINE = _Regex(r"(?:(?:资料|信息|文章|稿件)?来源|Source)\s*[::]")
@@ -891,19 +909,36 @@ _DELIVERED_OPEN = "—-–－(（[【"
 def _labelled_dates(text: str) -> tuple[dt.date | None, dt.date | None]:
     """(issued, published) from labels such as 成文日期: and 发布时间:."""
     issued = published = None
-    for m in _LABEL.finditer(text):
-        if m["label"] in _BARE_LABELS and m.start() and _is_han(text[m.start() - 1]):
+    for label, start, end in _labels(text):
+        if label in _BARE_LABELS and start and _is_han(text[start - 1]):
             continue
-        found = _find_dates(text[m.end():m.end() + 30])
+        found = _find_dates(text[end:end + 30])
         if not found or found[0].start:
             continue
-        if m["label"] in _ISSUED_LABELS:
+        if label in _ISSUED_LABELS:
             issued = issued or found[0].date
         else:
             published = published or found[0].date
         if issued and published:
             break
     return issued, published
+
+
+def _labels(text: str) -> Iterator[tuple[str, int, int]]:
+    """(label, start, end) of each label in text, end after its colon and the
+    whitespace that follows it. Found from the colons (str.find scans far faster
+    than a regex that opens with alternatives); the label is the longest that ends
+    before the colon, as a regex that reads left to right would find it."""
+    for colon in _find_all(text, ":"):
+        stop = colon
+        while stop and text[stop - 1].isspace():
+            stop -= 1
+        if text.endswith(_LABELS, 0, stop):  # most colons follow no label
+            label = next(lb for lb in _LABELS if text.endswith(lb, 0, stop))
+            end = colon + 1
+            while end < len(text) and text[end].isspace():
+                end += 1
+            yield label, stop - len(label), end
 
 
 def _edges(parts: list[list[_Line]]) -> list[_Line]:
@@ -1122,9 +1157,13 @@ def _national_weak(text: str, english: bool = False, strong: list[tuple[int, int
 # by a national body (the plan's scope is the text's: "the … Plan, issued by MIIT").
 _NATIONAL_STRONG_EN = (r"China's (?:State Council|Ministry|central government|National)",)
 _NATIONAL_STRONG = _Literals("中央人民政府", *_NATIONAL_STRONG_EN)
-_NATIONAL_STRONG_ENGLISH = _Literals(*_NATIONAL_STRONG_EN, *(
-    rf"{verb} by (?:the )?(?:State Council|MIIT|NDRC|Ministry of|National Development and Reform)"
-    for verb in ("issued", "released", "published", "unveiled", "promulgated")))
+# "issued by the State Council": one pattern for the verbs, which opens with "by" and
+# checks its verb in a look-behind (one scan of the text, not one for each verb).
+# Its match starts at "by", where no weak signal starts either.
+_ISSUED_BY = "|".join(f"(?<={verb} by )" for verb in ("issued", "released", "published", "unveiled", "promulgated"))
+_NATIONAL_STRONG_ENGLISH = _Literals(
+    *_NATIONAL_STRONG_EN,
+    rf"by (?:{_ISSUED_BY})(?:the )?(?:State Council|MIIT|NDRC|Ministry of|National Development and Reform)")
 
 
 def _national(text: str, english: bool) -> int:
@@ -1206,11 +1245,15 @@ def _title(lines: list[_Line], numbers: list[_DocNo], english: bool) -> _Line | 
     if english:  # the first line, unless it is a paragraph rather than a heading
         return lines[0] if lines and len(lines[0].text) <= MAX_TITLE else None
     number_lines = [n.start for n in numbers if n.line_start]
-    candidates = [ln for ln in lines[:20] if "。" not in ln.text and not _NOT_TITLE.match(ln.text)
-                  and not (number_lines and any(ln.start <= s < ln.end for s in number_lines))]
-    for ln in candidates:
+    # Read one by one: the title is most often the first.
+    candidates = []
+    for ln in lines[:20]:
+        numbered = any(ln.start <= s < ln.end for s in number_lines)
+        if "。" in ln.text or numbered or _NOT_TITLE.match(ln.text):
+            continue
         if len(ln.text) <= MAX_HEADING and _HEADING.fullmatch(ln.text):
             return _with_issuer_line(lines, ln)
+        candidates.append(ln)
     for ln in candidates[:5]:  # else the first short line that is not a date or source
         if 4 <= len(ln.text) <= 40 and _HAN_RUN.search(ln.text) and not ln.dates:
             return ln
@@ -1227,9 +1270,19 @@ def _with_issuer_line(lines: list[_Line], title: _Line) -> _Line:
 
 def _language(text: str, traditional: bool) -> str:
     sample = text[:HEAD_WINDOW]  # the head is written in the language of the text
-    if _count_latin(sample) > 4 * _count_han(sample):
-        return "en"
-    return "zh-Hant" if traditional else "zh-Hans"
+    return "en" if _mostly_latin(sample) else "zh-Hant" if traditional else "zh-Hans"
+
+
+def _mostly_latin(s: str) -> bool:
+    """Whether s holds more than four ASCII letters for each Han character. Counting
+    Han characters is the slow part, and most often needless: an English text holds
+    fewer characters that are not ASCII than a quarter of its letters, and a Chinese
+    one more Han characters in its first few lines."""
+    ascii_chars = s.encode("ascii", "ignore")
+    latin = len(ascii_chars.translate(None, _NOT_ASCII_LETTER))
+    if latin > 4 * (len(s) - len(ascii_chars)):  # more than the Han characters could be
+        return True
+    return latin > 4 * _count_han(s[:200]) and latin > 4 * _count_han(s)
 
 
 # ---------------------------------------------------------------------------
