@@ -105,7 +105,6 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
 
 def _targets(drafts: list[Draft], norm: Normalized, page_starts: list[int]) -> list[Target]:
     src = norm.source
-    newlines = [m.start() for m in re.finditer("\n", src)]
     out = []
     for d in drafts:
         start, end = norm.source_span(d.fig.start, d.fig.end)
@@ -115,7 +114,7 @@ def _targets(drafts: list[Draft], norm: Normalized, page_starts: list[int]) -> l
             value=d.fig.value, unit=d.fig.unit, year=d.year, comparator=d.comparator, indicator=d.indicator,
             scope=d.scope, kind=d.kind, subject=subject or None, threshold=threshold, figure=src[start:end],
             text=_evidence(src, norm.source_span(*d.sentence), start, end), span=(start, end),
-            line=bisect_right(newlines, start - 1) + 1 if newlines else 1,
+            line=src.count("\n", 0, start) + 1,
             page=bisect_right(page_starts, start) if page_starts else None))
     return out
 
