@@ -42,12 +42,17 @@ def outputs(paths: list[Path]) -> dict[str, dict]:
     catalogue = load_catalogue()
     out = {}
     for path in paths:
-        key = "/".join(path.parts[-3:])  # the same in any checkout or worktree
+        key = _key(path)
         try:
             out[key] = extract_document(read_document(path), catalogue).model_dump(mode="json", exclude={"source"})
         except Exception as exc:  # a reader's refusal is an output too
             out[key] = {"error": f"{type(exc).__name__}: {exc}"}
     return out
+
+
+def _key(path: Path) -> str:
+    """The same in any checkout or worktree: relative to the checkout, or to its parent for shared/."""
+    return str(path.relative_to(REPO if path.is_relative_to(REPO) else REPO.parent))
 
 
 def differences(old: dict, new: dict, path: str = "") -> list[str]:
