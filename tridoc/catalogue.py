@@ -64,7 +64,6 @@ class Cue(NamedTuple):
     start: int  # start and end first: cues sort and overlap as words.leftmost_longest expects
     end: int
     key: str
-    text: str
 
     @property
     def length(self) -> int:
@@ -84,23 +83,24 @@ class _Matcher:
         self._patterns = [(p, key) for key, (_, patterns) in entries.items() for p in patterns]
         self._compiled: list | None = None
 
-    def candidates(self, text: str) -> list[Cue]:
-        """Every cue in the text, overlaps included, by start and then longest first."""
-        found = [Cue(a, b, key, text[a:b]) for a, b, key in self._literals.hits(text)]
+    def candidates(self, text: str, start: int = 0, end: int | None = None) -> list[Cue]:
+        """Every cue in text[start:end] (offsets into text), overlaps included, by start and then longest first."""
+        end = len(text) if end is None else end
+        found = [Cue(a, b, key) for a, b, key in self._literals.hits(text, start, end)]
         patterns = self._compiled_patterns()
         if patterns is not None:
             try:
-                for m in patterns.finditer(text, overlapped=True, timeout=PATTERN_TIMEOUT):
-                    found.append(Cue(m.start(), m.end(), self._patterns[int(m.lastgroup[1:])][1], m.group()))
+                for m in patterns.finditer(text, start, end, overlapped=True, timeout=PATTERN_TIMEOUT):
+                    found.append(Cue(m.start(), m.end(), self._patterns[int(m.lastgroup[1:])][1]))
             except TimeoutError:
                 pass  # a runaway pattern in a user's catalogue costs its cues, not the document
             found.sort(key=_by_start_longest_first)
         return found
 
-    def find(self, text: str) -> list[Cue]:
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Cue]:
         """Where cues overlap, the one that starts first (then the longer) wins: 县级城市 hides its 城市,
         部分城市家庭 reads as 部分城市 + 家庭, 移动互联网用户普及率 is not 互联网…普及率."""
-        return leftmost_longest(self.candidates(text))
+        return leftmost_longest(self.candidates(text, start, end))
 
     def _compiled_patterns(self):
         """All patterns as one alternation (one pass per piece of text), compiled on first use."""
@@ -131,11 +131,12 @@ class Catalogue:
         self.default_indicator = {u: i.key for i in indicators for u in i.default_for}
         self.threshold_indicator = {(u, i.threshold_unit): i.key for i in indicators for u in i.units if i.threshold_unit}
 
-    def indicator_cues(self, text: str, unit: str) -> list[Cue]:
-        return self._by_unit[unit].find(text)
+    def indicator_cues(self, text: str, unit: str, start: int = 0, end: int | None = None) -> list[Cue]:
+        """The indicator cues in text[start:end], with offsets into text."""
+        return self._by_unit[unit].find(text, start, end)
 
-    def scope_cues(self, text: str) -> list[Cue]:
-        return self._scopes.find(text)
+    def scope_cues(self, text: str, start: int = 0, end: int | None = None) -> list[Cue]:
+        return self._scopes.find(text, start, end)
 
     def fallback(self, unit: str) -> str:
         """The indicator of a figure that no cue names: the unit's default, else 'other'."""

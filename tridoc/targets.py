@@ -319,15 +319,13 @@ class SentenceReader:
 
     def _subject(self, g: _Group, prev: _Group | None, s: int) -> None:
         n, unit = len(g.figs), g.figs[0].unit
-        window = self.text[g.window[0]:g.window[1]]
         # the figure's own words count too: "1.2 million 4G base stations"
-        cues = _shift(self.cat.indicator_cues(self.text[g.window[0]:g.figs[0].end], unit), g.window[0])
-        own_scopes = self.cat.scope_cues(window)
-        scopes = _shift(own_scopes, g.window[0])
+        cues = self.cat.indicator_cues(self.text, unit, g.window[0], g.figs[0].end)
+        scopes = self.cat.scope_cues(self.text, *g.window)
         g.own_cue = bool(cues)
         same_family = prev is not None and (prev.figs[0].unit == unit or {prev.figs[0].unit, unit} <= MONEY)
         after = (g.after[0], min(g.clause[1], g.after[0] + NEAR))
-        after_cues = [] if cues else _shift(self.cat.indicator_cues(self.text[after[0]:after[1]], unit), after[0])
+        after_cues = [] if cues else self.cat.indicator_cues(self.text, unit, *after)
         in_figure = [c for c in cues if c.start >= g.figs[0].start]  # "600,000 new 4G base stations"
         if in_figure:
             g.indicators = [max(in_figure, key=lambda c: c.length).key] * n
@@ -338,7 +336,7 @@ class SentenceReader:
             best = min(after_cues, key=lambda c: (c.start, -c.length))
             g.indicators = [best.key] * n
             g.subject = (best.start, best.end)
-        elif same_family and _bare_subject(window, own_scopes):  # 其中部分城市达到100Mbps: the list goes on
+        elif same_family and _bare_subject(self.text, g.window, scopes):  # 其中部分城市达到100Mbps: the list goes on
             g.indicators = [prev.indicators[-1]] * n
             g.continues = True
         elif prev is None:  # 宽带接入能力方面,城市家庭达到20Mbps: the noun is in an earlier clause
@@ -347,7 +345,7 @@ class SentenceReader:
             g.indicators = [self.cat.fallback(unit)] * n
         trailing = [] if scopes else self._trailing_scopes(g)
         if not (cues or trailing):  # only then does it matter whether it names a subject of its own
-            g.bare = _bare_subject(window, own_scopes)
+            g.bare = _bare_subject(self.text, g.window, scopes)
         self._scopes(g, prev, scopes or trailing, bool(cues) or bool(trailing) or not g.bare)
         marks = cues + scopes
         if marks and g.subject is None:
@@ -377,11 +375,11 @@ class SentenceReader:
         "50%以上的城市家庭具备…" (a share of whom)."""
         share = g.figs[0].unit == "percent" and _SHARE_OF.match(self.text, g.after[0], g.after[1])
         if share:
-            return _shift(self.cat.scope_cues(share.group("whom")), share.start("whom"))
+            return self.cat.scope_cues(self.text, *share.span("whom"))
         m = _TRAILING_GROUP_RX.match(self.text, g.after[0], g.after[1])
         if not m:
             return []
-        scopes = _shift(self.cat.scope_cues(m.group("phrase")), m.start("phrase"))
+        scopes = self.cat.scope_cues(self.text, *m.span("phrase"))
         if scopes:
             g.consumed = m.end()
         return scopes
@@ -397,7 +395,7 @@ class SentenceReader:
     def _indicator_before(self, g: _Group, s: int, unit: str) -> str:
         """No cue around the figure in its clause: the nearest one earlier in the sentence."""
         a = max(s, g.window[0] - SUBJECT_REACH * 2)
-        cues = self.cat.indicator_cues(self.text[a:g.window[0]], unit) if g.window[0] > a else []
+        cues = self.cat.indicator_cues(self.text, unit, a, g.window[0]) if g.window[0] > a else []
         if not cues:
             return self.cat.fallback(unit)
         return max(cues, key=lambda c: (c.end, c.length)).key
@@ -528,20 +526,13 @@ class _SentenceWords:
         return k < len(self._future) and self._future[k] < b
 
 
-def _shift(cues: list[Cue], base: int) -> list[Cue]:
-    """Cues found in a slice, with offsets into the whole text."""
-    return [Cue(c.start + base, c.end + base, c.key, c.text) for c in cues]
-
-
 def _start(y: YearMention) -> int:
     return y.start
 
 
-def _bare_subject(window: str, scopes: list[Cue]) -> bool:
+def _bare_subject(text: str, window: tuple[int, int], scopes: list[Cue]) -> bool:
     """Nothing but scope, comparator and filler words before the figure: it names no subject of its own."""
-    rest = window
-    for c in sorted(scopes, key=lambda c: -c.start):
-        rest = rest[:c.start] + rest[c.end:]
+    rest = _without(text[window[0]:window[1]], [(c.start - window[0], c.end - window[0], c.key) for c in scopes])
     rest = FILLER.sub("", _without(rest, _BEFORE.find(rest)))
     return len(rest) <= 3
 
