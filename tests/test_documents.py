@@ -503,11 +503,11 @@ def test_directory(tmp_path):
 def test_permission_denied(tmp_path, monkeypatch):
     path = write(tmp_path, "secret.txt", SIMPLIFIED.encode())
 
-    def refuse(self, *args, **kwargs):
-        raise PermissionError(13, "Permission denied", str(self))
+    def refuse(file, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(file))
 
     # root reads anything, so chmod cannot show this where tests run as root
-    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr("tridoc.documents.open", refuse, raising=False)
     assert str(error_of(path)) == f"{path}: permission denied"
 
 
@@ -520,7 +520,8 @@ def test_permission_denied_for_real(tmp_path):
 
 def test_size_limit_is_checked_before_reading(tmp_path, monkeypatch):
     path = write(tmp_path, "big.txt", SIMPLIFIED.encode() * 10)
-    monkeypatch.setattr(Path, "open", lambda *a, **k: pytest.fail("opened a file over the limit"))
+    monkeypatch.setattr("tridoc.documents.open", lambda *a, **k: pytest.fail("opened a file over the limit"),
+                        raising=False)
     err = error_of(path, max_bytes=100)
     assert str(err) == f"{path}: larger than the limit of 100 bytes (--max-bytes)"
 

@@ -16,12 +16,12 @@ import io
 import os
 import re
 import sys
+from stat import S_ISDIR
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
@@ -105,20 +105,20 @@ def read_document(path, encoding: str | None = None, max_bytes: int = DEFAULT_MA
         _check_size(len(data), "<stdin>", max_bytes)
         return read_bytes(data, "<stdin>", encoding)
     source = os.fspath(path) if isinstance(path, os.PathLike) else str(path)
-    data = _read_file(Path(source), source, max_bytes)
-    return read_bytes(data, source, encoding, suffix=Path(source).suffix)
+    data = _read_file(source, max_bytes)
+    return read_bytes(data, source, encoding, suffix=os.path.splitext(source)[1])
 
 
-def _read_file(p: Path, source: str, max_bytes: int) -> bytes:
+def _read_file(source: str, max_bytes: int) -> bytes:
     try:
-        st = p.stat()
-        if p.is_dir():
-            readable = os.access(p, os.R_OK | os.X_OK)
+        st = os.stat(source)  # one stat, and os rather than pathlib: this runs once per document
+        if S_ISDIR(st.st_mode):
+            readable = os.access(source, os.R_OK | os.X_OK)
             raise DocumentError(source, "is a directory" if readable else "permission denied (a directory)")
         # The size comes from stat before reading, so a huge file costs nothing;
         # the read is bounded anyway, for files that grow or lie (/proc, fifos).
         _check_size(st.st_size, source, max_bytes)
-        with p.open("rb") as f:
+        with open(source, "rb") as f:
             data = _read_at_most(f, max_bytes, st.st_size)
     except OSError as exc:
         raise DocumentError(source, _os_cause(exc)) from None
@@ -171,7 +171,7 @@ def read_bytes(data: bytes, source: str, encoding: str | None = None, suffix: st
         return _read_pdf(data, source)
     if container == "docx":
         return _read_docx(data, source)
-    if by_suffix == "html" or _looks_like_html(_head_as_text(data)):
+    if by_suffix == "html" or _may_be_html(data) and _looks_like_html(_head_as_text(data)):
         return _read_html(data, source, encoding)
     text, used = _decode(data, source, encoding)
     _check_text(text, source)
@@ -323,6 +323,8 @@ def _widen(label: str) -> list[str]:
 
 def _utf16_by_nuls(sample: bytes) -> str | None:
     """UTF-16 without BOM: ASCII characters and newlines put NULs on one side of each byte pair."""
+    if b"\x00" not in sample:
+        return None
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     many, few = max(even, odd), min(even, odd)
     if many < 4 or few > many // 20:
@@ -461,6 +463,11 @@ def _head_as_text(data: bytes) -> str:
     codec = _bom_codec(head) or _utf16_by_nuls(head)
     # Tags are ASCII, so latin-1 shows them in any ASCII-compatible encoding.
     return head.decode(codec or "latin-1", errors="replace")
+
+
+def _may_be_html(data: bytes) -> bool:
+    """No < in the head, no tag: most text files need no closer look."""
+    return b"<" in data[:_SAMPLE]
 
 
 def _looks_like_html(head: str) -> bool:
