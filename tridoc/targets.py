@@ -492,11 +492,13 @@ class SentenceReader:
 
 
 class _SentenceWords:
-    """The lexicon's words in one sentence, found in one pass; each figure asks about a stretch of it."""
+    """The lexicon's words in one sentence, found in one pass; each figure asks about a stretch of it
+    (by bisection: a sentence of a thousand figures must not read its words a thousand times)."""
 
     def __init__(self, text: str, s: int, e: int):
         self.text, self.s, self.e = text, s, e
         self._hits = _LEXICON.hits(text, s, e)
+        self._starts = {table: [h[0] for h in hits] for table, hits in self._hits.items()}
         self._past = [(a, b) for a, b, _ in self.within(_PAST, s, e)]
         self._future = [a for a, _, _ in self.within(_FUTURE, s, e)]
 
@@ -507,12 +509,17 @@ class _SentenceWords:
         m = _NOT_TARGETS_RX.search(self.text, self.s, end)
         return m.start() if m else words[0][0] if words else None
 
+    def _between(self, table: WordSet, a: int, b: int) -> list[tuple[int, int, str]]:
+        starts = self._starts[table]
+        hits = self._hits[table][bisect_left(starts, a):bisect_left(starts, b)]
+        return [h for h in hits if h[1] <= b]
+
     def within(self, table: WordSet, a: int, b: int) -> list[tuple[int, int, str]]:
         """The table's words that lie inside [a, b), leftmost-longest."""
-        return leftmost_longest([h for h in self._hits[table] if a <= h[0] and h[1] <= b])
+        return leftmost_longest(self._between(table, a, b))
 
     def any(self, table: WordSet, a: int, b: int) -> bool:
-        return any(a <= h[0] and h[1] <= b for h in self._hits[table])
+        return bool(self._between(table, a, b))
 
     def last_past(self, a: int, b: int) -> int | None:
         """End of the last past marker that lies within [a, b)."""
