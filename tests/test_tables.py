@@ -76,6 +76,11 @@ def test_no_year_header_no_table(text):
     assert extract_text(text).targets == []
 
 
+def test_a_header_may_start_in_either_century():
+    text = "指标 | 单位 | 1999年 | 2000年\n固定宽带接入用户 | 万户 | 10 | 20\n"
+    assert [(t.value, t.year) for t in extract_text(text).targets] == [(1e5, 1999), (2e5, 2000)]
+
+
 TABS_WITH_SERIAL = ("附表1 宽带网络发展主要指标\n序号\t指标名称\t单位\t2013年（现状）\t2015年\t2020年\n"
                     "1\t固定宽带家庭普及率\t%\t52\t65\t85\n2\t光纤到户覆盖家庭\t万户\t120\t200\t350\n"
                     "6\t行政村通宽带比例\t%\t95\t100\t—\n")

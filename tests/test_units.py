@@ -134,9 +134,20 @@ def test_rare_forms(text, value, unit):
     assert figures(text) == ([(pytest.approx(value), unit)] if value else [])
 
 
-def test_unit_words_grouped_by_first_letter_find_the_same_places():
+def test_unit_hints_are_found_where_a_pattern_of_them_finds_them():
     from tridoc import units
 
-    plain = re.compile("|".join(units._UNIT_HINTS))
-    text = "percent per cent pct gigabit megabit mega megas households homes base station billionusers yuan"
-    assert [m.span() for m in units._EN_UNIT_HINT.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    rule = re.compile(r"per ?cent|percent|pct|gigabit|megabit|mega\b|households|homes|families|users|subscribers"
+                      r"|villages|people|residents|population|yuan|dollars|billion|million|base station")
+    text = ("percent per cent pct gigabit megabit mega megas megawatt mega_ mega. megaé mega households homes "
+            "householdsubscribers base station billionusers yuan Yuan PEOPLE US$ RMB")
+    assert units._unit_hint_starts(text, units._cue_words(text)) == [m.start() for m in rule.finditer(text)]
+
+
+def test_english_numerals_grouped_by_first_letter_read_as_the_plain_list():
+    from tridoc import units
+    from tridoc.numbers import EN_WORDS
+
+    plain = re.compile(r"(?i)\b(?:" + "|".join(sorted(EN_WORDS, key=len, reverse=True)) + r")\b")
+    text = "One hundred, a thousand, Twenty-two, ten thousand, TEN, ſix, fıve, seventy seven, oneself, a hundred."
+    assert [m.span() for m in re.finditer(f"(?i){units.NUM_EN}", text)] == [m.span() for m in plain.finditer(text)]

@@ -57,6 +57,7 @@ def test_relative_years_are_read_left_to_right(text, found):
     ("2014-2015年", [(2015, "deadline")]), ("1899-2015年", []),  # a range holds its second year
     ("到二〇二〇年底", [(2020, "deadline")]), ("一九九八年", [(1998, "point")]), ("二零一五年", [(2015, "point")]),
     ("二三一四年", []), ("一二〇一五年", []), ("二〇一五年和2016年", [(2015, "point"), (2016, "point")]),
+    ("1998年到2015年,1999年底前", [(1998, "point"), (2015, "deadline"), (1999, "deadline")]),  # 19xx and 20xx in turn
 ])
 def test_years_and_ranges(text, found):
     assert [(y.year, y.kind) for y in find_years(text)] == found

@@ -37,7 +37,10 @@ CMP = {">": "gt", "大于": "gt", "超过": "gt", "≥": "ge", "不低于": "ge"
        "低于": "lt", "≤": "le", "约": "approx", "以上": "ge", "以下": "le"}
 BASELINE_HEADER = re.compile(r"现状|基期|基数|基准|实际|baseline", re.IGNORECASE)
 # Two year cells side by side (same line or next line): without it the text has no table to read.
-_HEADER_HINT = re.compile(r"(?:19|20)\d{2}\s?年?(?:\([^()\n]{0,8}\))?[ \t]*(?:\||\n|\t| {2,})\s*\|?\s*(?:19|20)\d{2}")
+# One pattern per century of the first year: a pattern opening with a plain string ("19") is found
+# by a fast scan for that string, where the alternation (19|20) had the regex engine test every character.
+_AFTER_CENTURY = r"\d{2}\s?年?(?:\([^()\n]{0,8}\))?[ \t]*(?:\||\n|\t| {2,})\s*\|?\s*(?:19|20)\d{2}"
+_HEADER_HINTS = [re.compile(century + _AFTER_CENTURY) for century in ("19", "20")]
 _COLUMN_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 _KV_LINE = re.compile(r"(?m)^[ \t]*指标\s?:[^\n]*")
 _KV_PAIR = re.compile(r"(?P<key>[^:;,\n]+):(?P<value>[^;,\n]*)")
@@ -108,7 +111,7 @@ def _cell(piece: str, base: int, line: int) -> Cell:
 
 def read_tables(text: str, catalogue: Catalogue, doc_year: int | None) -> tuple[list[Draft], list[tuple[int, int]]]:
     drafts, spans = _key_value_lines(text, catalogue, doc_year)
-    if not _HEADER_HINT.search(text):
+    if not any(hint.search(text) for hint in _HEADER_HINTS):
         return drafts, spans  # no two year cells side by side: skip the cell pass
     cells = cells_of(text)
     i = 0

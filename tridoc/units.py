@@ -42,8 +42,6 @@ UNIT_TABLE: list[tuple[str, str, float]] = [
 # A figure named by a currency sign instead of a unit word: US$60.4 billion, RMB 370 billion.
 CURRENCY_PREFIX = {"US$": "USD", "USD": "USD", "$": "USD", "RMB": "CNY", "CNY": "CNY", "人民币": "CNY", "¥": "CNY"}
 
-# A numeral starts where a run of digits starts and takes the whole run (possessive): a long
-# run of digits with no unit after it costs one try, not one per digit (no quadratic backtracking).
 # A numeral takes the whole run of digits (possessive), and only where a run starts, so a long
 # run with no unit after it costs one try, not one per digit (no quadratic backtracking).
 # The start is checked by a look-behind placed after the first character: a pattern whose every
@@ -54,7 +52,21 @@ NUM_AR = r"(?<![\d.])(?:\d{1,3}(?:,\d{3})++(?!\d)(?:\.\d++)?|\d++(?:\.\d++)?)"
 _AR_REST = r"(?<![\d.]\d)(?:\d{0,2}(?:,\d{3})++(?!\d)(?:\.\d++)?|\d*+(?:\.\d++)?)"  # after the first digit
 NUM_CN = rf"(?<![{_CN_CHARS}])[{_CN_CHARS}]++(?:点[{_CN_DIGIT_CHARS}]++)?"
 _CN_REST = rf"(?<![{_CN_CHARS}][{_CN_CHARS}])[{_CN_CHARS}]*+(?:点[{_CN_DIGIT_CHARS}]++)?"  # after the first numeral
-NUM_EN = r"\b(?:" + "|".join(sorted(EN_WORDS, key=len, reverse=True)) + r")\b"
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """o(?:ne hundred|ne)|t(?:housand|welve|…)|…: the regex engine tests each first letter once instead
+    of once per word. Words that start differently never match at the same place, so only the order
+    among words with one first letter matters, and it is kept."""
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in rests.items())
+
+
+# Longest first, so "one hundred" is read whole rather than as "one".
+NUM_EN = r"\b(?:" + _by_first_letter(sorted(EN_WORDS, key=len, reverse=True)) + r")\b"
+
 SCALE_CN = r"万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千|百|兆(?=元|人民币|美元)"
 SCALE_EN = r"10 thousand|ten thousand|hundred million|thousand|million|billion|trillion|bn\b|mn\b|trn\b|tn\b"
 RANGE = r"-|~|至|—|–|to"
@@ -113,22 +125,13 @@ WORD_FIGURE = (
     rf"(?P<half>\b[Hh]alf) of (?:the |all )?(?=households|homes|families|users|residents|people|population|villages)"
     rf"|(?P<num>(?i:{NUM_EN})){_TAIL}"
 )
-_UNIT_HINTS = ["per ?cent", "percent", "pct", "gigabit", "megabit", r"mega\b", "households", "homes", "families", "users",
+# The unit words looked for, as written (lower case), even inside a longer word ("billionusers");
+# "mega" only where its word ends (not in "megawatt").
+_UNIT_HINTS = ["per cent", "percent", "pct", "gigabit", "megabit", "mega", "households", "homes", "families", "users",
                "subscribers", "villages", "people", "residents", "population", "yuan", "dollars", "billion", "million",
                "base station"]
-
-
-def _by_first_letter(words: list[str]) -> str:
-    """p(?:er ?cent|ercent|ct|eople|opulation)|g(?:igabit)|…: the regex engine tests each first letter
-    once instead of once per word. Words that start differently never match at the same place, so
-    only the order among words with one first letter matters, and it is kept."""
-    rests: dict[str, list[str]] = {}
-    for word in words:
-        rests.setdefault(word[0], []).append(word[1:])
-    return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in rests.items())
-
-
-_EN_UNIT_HINT = re.compile(_by_first_letter(_UNIT_HINTS))
+_UNIT_HINT_SET = set(_UNIT_HINTS)
+_HINTS_ENDING_A_WORD = {"mega"}
 _WORD_BEFORE = re.compile(rf"(?i)(?:{NUM_EN}|\bhalf of (?:the |all )?)[\s-]?(?:(?:{SCALE_EN})[\s-]?)?$")
 # No match of _WORD_BEFORE is longer ("half of the ", a separator, "hundred million", a separator),
 # so looking back further only costs time.
@@ -179,9 +182,9 @@ def _unit_figure(text: str, m: re.Match) -> Figure | None:
     if _bad_start(text, start) or text[end:end + 1] == "=":
         return None
     unit, mult = _UNIT_OF_GROUP[m.lastgroup]
-    num = m.group("num")
+    num, scale_word, num2 = m.group("num", "scale", "num2")
     chinese = num[0] not in "0123456789" and num[0].lower() not in "abcdefghijklmnopqrstuvwxyz"
-    if chinese and unit != "Mbps" and not m.group("scale") and (
+    if chinese and unit != "Mbps" and not scale_word and (
             num in _SINGLE_DIGIT_CN or not any(c in CN_DIGITS for c in num)):  # 千 in 千家万户, 十 in 十亿元
         return None  # 三个代表, 千家万户: idioms, not counts
     if num in _GENERATIONS and m.group(m.lastgroup) == "G":
@@ -189,8 +192,7 @@ def _unit_figure(text: str, m: re.Match) -> Figure | None:
     value = parse_number(num)
     if value is None:
         return None
-    scale = scale_of(m.group("scale") or "")
-    num2 = m.group("num2")
+    scale = scale_of(scale_word) if scale_word else 1
     upper = parse_number(num2) * scale * mult if num2 else None
     return Figure(value * scale * mult, unit, start, end, start, upper, m.group())
 
@@ -226,16 +228,20 @@ def _word_figure(text: str, m: re.Match) -> Figure | None:
 _CURRENCY_WORDS = tuple(sorted((p for p in CURRENCY_PREFIX if not any(q != p and q in p for q in CURRENCY_PREFIX)),
                                key=len))
 # Each pattern of FIGURE_PATTERNS with the function that reads its matches and, for the rare ones,
-# words of which one must occur in the text: an `in` test costs a fraction of a scan.
+# words of which one must occur in the text (looked for in the pass that finds the unit hints).
 _FIGURE_RULES = [(FIGURE_PATTERNS[0], _numeral_figure, ()), (FIGURE_PATTERNS[1], _currency_figure, _CURRENCY_WORDS),
-                 (FIGURE_PATTERNS[2], _percent_figure, ()), (FIGURE_PATTERNS[3], _ten_gigabit_figure, ()),
+                 (FIGURE_PATTERNS[2], _percent_figure, ("百分之",)), (FIGURE_PATTERNS[3], _ten_gigabit_figure, ("万兆",)),
                  (FIGURE_PATTERNS[4], _gigabit_figure, ("gigabit",))]
+# The words one pass over the text looks for: the unit hints and the words the rare patterns need.
+_CUE_WORDS = sorted({*_UNIT_HINTS, *(word for _, _, needs in _FIGURE_RULES for word in needs)})
 
 
 def find_figures(text: str) -> list[Figure]:
-    found = [f for rx, read, needs in _FIGURE_RULES if not needs or any(word in text for word in needs)
+    cues = _cue_words(text)
+    present = {word for _, word in cues}
+    found = [f for rx, read, needs in _FIGURE_RULES if not needs or not present.isdisjoint(needs)
              for m in rx.finditer(text) if (f := read(text, m)) is not None]
-    return _leftmost_longest(found + _word_figures(text))
+    return _leftmost_longest(found + _word_figures(text, cues))
 
 
 @lru_cache(maxsize=1)
@@ -243,10 +249,50 @@ def _word_figure_rx() -> re.Pattern:
     return re.compile(WORD_FIGURE)  # compiled when first needed: most documents have no such figure
 
 
-def _word_figures(text: str) -> list[Figure]:
+@lru_cache(maxsize=1)
+def _cue_automaton():
+    """_CUE_WORDS as an Aho-Corasick automaton: one pass in C finds them all, where a pattern of the
+    words stops at every letter one of them starts with. Built when first needed."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for word in _CUE_WORDS:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
+def _cue_words(text: str) -> list[tuple[int, str]]:
+    """(start, word) for every cue word in the text, overlaps included; by start, the longer first."""
+    hits = [(last + 1 - len(word), word) for last, word in _cue_automaton().iter(text)]
+    hits.sort(key=lambda hit: (hit[0], -len(hit[1])))
+    return hits
+
+
+def _unit_hint_starts(text: str, cues: list[tuple[int, str]]) -> list[int]:
+    """Where the unit hints start, as a regular-expression scan would find them: left to right, a hint
+    starting inside the one before skipped, and of two at one place the longer taken (megabit, mega)."""
+    starts, reached = [], 0
+    for start, word in cues:
+        if word not in _UNIT_HINT_SET or start < reached:
+            continue
+        end = start + len(word)
+        if word in _HINTS_ENDING_A_WORD and _is_word_character(text[end:end + 1]):
+            continue
+        starts.append(start)
+        reached = end
+    return starts
+
+
+def _is_word_character(ch: str) -> bool:
+    """What \\w matches: a word ends where the next character is not one."""
+    return ch.isalnum() or ch == "_"
+
+
+def _word_figures(text: str, cues: list[tuple[int, str]]) -> list[Figure]:
     found = []
-    for hint in _EN_UNIT_HINT.finditer(text):
-        before = _WORD_BEFORE.search(text, max(0, hint.start() - _WORD_BEFORE_REACH), hint.start())
+    for start in _unit_hint_starts(text, cues):
+        before = _WORD_BEFORE.search(text, max(0, start - _WORD_BEFORE_REACH), start)
         m = before and _word_figure_rx().match(text, before.start())
         if m and (f := _word_figure(text, m)) is not None:
             found.append(f)

@@ -1,9 +1,8 @@
 """Year expressions: deadlines (到2015年, by 2020, "十二五"末), points (2015年, in 2015) and relative years."""
 from __future__ import annotations
 
-import heapq
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .numbers import parse_chinese_integer
@@ -152,20 +151,22 @@ _YEAR_RULES = [(_ARABIC_YEARS, _arabic_year), ([_CHINESE_YEAR], _chinese_year), 
 YEAR_PATTERNS = [rx for patterns, _ in _YEAR_RULES for rx in patterns]
 
 
-def _one_reading(text: str, patterns: list[re.Pattern]) -> Iterator[re.Match]:
+def _one_reading(text: str, patterns: list[re.Pattern]) -> Iterable[re.Match]:
     """Matches of the patterns one pattern was split into, read as that pattern reads them: left
     to right, each starting after the one before ends, a match starting where its first group does
     (the opening may be read by a look-behind). Each pattern's own reading skips only what its
     matches hold, and the only match holding another is a year range (2014-2015年), whose second
     year is skipped either way."""
     if len(patterns) == 1:
-        yield from patterns[0].finditer(text)
-        return
-    end = 0
-    for m in heapq.merge(*(rx.finditer(text) for rx in patterns), key=lambda m: m.start(1)):
+        return patterns[0].finditer(text)
+    # sorted is stable: matches starting together stay in the order of the patterns
+    matches = sorted((m for rx in patterns for m in rx.finditer(text)), key=lambda m: m.start(1))
+    kept, end = [], 0
+    for m in matches:
         if m.start(1) >= end:
             end = m.end()
-            yield m
+            kept.append(m)
+    return kept
 
 
 def find_years(text: str) -> list[YearMention]:
