@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -108,6 +109,7 @@ def test_parse_date(text, want):
     "in 2015 and 2020", "August 2014", "2014 August", "by August 2014, 26 cities", "in 2014 August 26%",
     "2014 on August", "2014 year 7 month", "2014 year 13 month 1 day",
     "12014-04-29", "v.2014.04.29", "2014-04/29",   # a longer number, a version, mixed separators
+    "2014-04-290", "2014.4.123",                   # a longer day
 ])
 def test_parse_date_rejects(text):
     assert parse_date(text) is None
@@ -557,6 +559,18 @@ def test_english_dates_found_around_years(monkeypatch):
     assert len(found) == 80
     monkeypatch.setattr(facts_module, "_SHORT", 10**9)
     assert facts_module._find_dates(text) == found
+
+
+def test_literals_find_what_each_pattern_finds():
+    """_Literals searches a pattern on from its first match only: it finds what a plain
+    finditer of each of its patterns finds."""
+    texts = _real_texts() + ["全国我国中国大陆陆企China's State Council by 2015, 本市全省新区 2014-04-29 国发〔2013〕31号"]
+    for literals in (facts_module._NATIONAL_WEAK, facts_module._NATIONAL_STRONG_ENGLISH, facts_module._SELF_REF,
+                     facts_module._DOCNO, facts_module._YEAR):
+        for text in texts:
+            plain = sorted((m for rx in literals.regexes for m in re.finditer(rx.pattern, text)), key=re.Match.start)
+            assert [(m.span(), m.groupdict()) for m in literals.finditer(text)] == \
+                [(m.span(), m.groupdict()) for m in plain]
 
 
 def test_chinese_places_found_alike_with_and_without_the_regex(monkeypatch):

@@ -87,7 +87,14 @@ class _Literals:
         self.regexes = [_Regex(p) for p in patterns]
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[re.Match]:
-        return sorted((m for rx in self.regexes for m in rx.finditer(text, pos, endpos)), key=re.Match.start)
+        found = []
+        for rx in self.regexes:
+            # Most patterns find nothing in a text, and search is much cheaper to
+            # start than finditer: the rest is searched for after a first match only.
+            if first := rx.search(text, pos, endpos):
+                found.append(first)
+                found.extend(rx.finditer(text, first.end(), endpos))
+        return sorted(found, key=re.Match.start)
 
     def search(self, text: str) -> bool:
         return any(rx.search(text) for rx in self.regexes)
@@ -156,11 +163,9 @@ _ZH_DATE = _Regex(
     rf"年(?<=(?P<y>(?:19|20)\d{{2}}|[{_CN_NUM[:-1]}]{{4}})年)"
     rf"(?P<m>\d{{1,2}}|[{_CN_NUM}]{{1,2}})月"
     rf"(?P<d>\d{{1,2}}|[{_CN_NUM}]{{1,3}})[日号]")
-# 2014-04-29, 2014/4/29, 2014.04.29: one pattern per separator, which opens it;
-# look-behinds read the year before it and check the character before the year.
-_NUM_DATE = _Literals(*(
-    rf"{sep}(?<=(?P<y>(?:19|20)\d{{2}}){sep})(?<![\d.].{{5}})(?P<m>\d{{1,2}}){sep}(?P<d>\d{{1,2}})(?!\d)"
-    for sep in ("-", "/", r"\.")))
+# 2014-04-29, 2014/4/29, 2014.04.29: the same separator twice, and no digit or dot
+# before the year. Tried at the years only (_YEAR), which English dates need too.
+_NUM_DATE = _Regex(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)")
 _MONTHS = {m[:3].lower(): i + 1 for i, m in enumerate(
     "January February March April May June July August September October November December".split())}
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
@@ -222,14 +227,15 @@ def _find_dates(s: str) -> list[_Date]:
     for m in _ZH_DATE.finditer(s):
         if d := _make_date(_cn_int(m["y"]), _cn_int(m["m"]), _cn_int(m["d"])):
             found.append(_Date(m.start("y"), m.end(), d, "zh"))
-    for m in _NUM_DATE.finditer(s):
-        if d := _make_date(m["y"], m["m"], m["d"]):
-            found.append(_Date(m.start("y"), m.end(), d, "num"))
+    years = [m.start() for m in _YEAR.finditer(s)]
+    for year in years:
+        if (m := _NUM_DATE.match(s, year)) and (d := _make_date(m["y"], m["m"], m["d"])):
+            found.append(_Date(m.start(), m.end(), d, "num"))
     if " year " in s:  # rare: no need to compile _WORD_DATE before
         for m in _WORD_DATE.finditer(s):
             if d := _make_date(m["y"], m["m"], m["d"]):
                 found.append(_Date(m.start("y"), m.end(), d, "en"))
-    for m in _en_date_matches(s):
+    for m in _en_date_matches(s, years):
         mon, day, year = ((m["mon"], m["d"], m["y"]) if m["mon"] else (m["mon2"], m["d2"], m["y2"])
                           if m["mon2"] else (m["mon3"], m["d3"], m["y3"]))
         if d := _make_date(year, _MONTHS[mon[:3].lower()], day):
@@ -237,8 +243,8 @@ def _find_dates(s: str) -> list[_Date]:
     return sorted(found, key=lambda x: x.start)
 
 
-def _en_date_matches(s: str) -> Iterator[re.Match]:
-    """The matches of _EN_DATE in s, searched around its years only."""
+def _en_date_matches(s: str, years: list[int]) -> Iterator[re.Match]:
+    """The matches of _EN_DATE in s, searched around its years (where _YEAR finds them) only."""
     if len(s) <= _SHORT:
         if _MONTH_NAME.search(s):  # no month: no date, and _EN_DATE need not be compiled
             yield from _EN_DATE.finditer(s)
@@ -247,11 +253,10 @@ def _en_date_matches(s: str) -> Iterator[re.Match]:
     # literal scans), then a month name around them (_MONTH_NAME opens with a class,
     # which is slow to scan a whole window for).
     before, after = _EN_DATE_AROUND
-    hits = [m.start() for m in _YEAR.finditer(s)]
-    if not hits:
+    if not years:
         return
-    start, end = hits[0] - before, hits[0] + after
-    for i in hits[1:] + [len(s) + before + after]:
+    start, end = years[0] - before, years[0] + after
+    for i in years[1:] + [len(s) + before + after]:
         if i - before > end:  # a gap without years: search the stretch before it
             stretch = max(0, start), min(len(s), end)
             if _MONTH_NAME.search(s, *stretch):
@@ -323,16 +328,17 @@ def _lines(text: str, start: int = 0, end: int | None = None) -> list[_Line]:
     window = text[start:end]
     pipes = "|" in window  # most windows hold none: no line to look at for one
     # Lines are made with tuple.__new__, twice as fast as _Line(...) (a window has dozens).
-    lines, texts, pos, new = [], [], start, tuple.__new__
+    lines, texts, line_start, new = [], [], start, tuple.__new__
     for raw in window.split("\n"):
+        line_end = line_start + len(raw)
         # Most lines are clean once stripped: no pipe, no whitespace but single spaces.
         if clean := raw.strip():
             if (pipes and "|" in clean) or "  " in clean or not clean.isprintable():
                 clean = " ".join(clean.replace("|", " ").split())
             if clean:
-                lines.append(new(_Line, (pos, pos + len(raw), clean, ())))
+                lines.append(new(_Line, (line_start, line_end, clean, ())))
                 texts.append(clean)
-        pos += len(raw) + 1
+        line_start = line_end + 1
     # No date spans two lines (see _EN_DATE), so the dates of the joined lines are
     # the dates of each line.
     if dates := _find_dates("\n".join(texts)):
@@ -1248,7 +1254,7 @@ def _title(lines: list[_Line], numbers: list[_DocNo], english: bool) -> _Line | 
     # Read one by one: the title is most often the first.
     candidates = []
     for ln in lines[:20]:
-        numbered = any(ln.start <= s < ln.end for s in number_lines)
+        numbered = number_lines and any(ln.start <= s < ln.end for s in number_lines)
         if "。" in ln.text or numbered or _NOT_TITLE.match(ln.text):
             continue
         if len(ln.text) <= MAX_HEADING and _HEADING.fullmatch(ln.text):
