@@ -86,16 +86,17 @@ class _Matcher:
     def candidates(self, text: str, start: int = 0, end: int | None = None) -> list[Cue]:
         """Every cue in text[start:end] (offsets into text), overlaps included, by start and then longest first."""
         end = len(text) if end is None else end
-        found = [Cue(a, b, key) for a, b, key in self._literals.hits(text, start, end)]
+        found = list(map(Cue._make, self._literals.hits(text, start, end)))  # sorted already
         patterns = self._compiled_patterns()
-        if patterns is not None:
-            try:
-                for m in patterns.finditer(text, start, end, overlapped=True, timeout=PATTERN_TIMEOUT):
-                    found.append(Cue(m.start(), m.end(), self._patterns[int(m.lastgroup[1:])][1]))
-            except TimeoutError:
-                pass  # a runaway pattern in a user's catalogue costs its cues, not the document
-            found.sort(key=_by_start_longest_first)
-        return found
+        if patterns is None:
+            return found
+        matched = []
+        try:
+            for m in patterns.finditer(text, start, end, overlapped=True, timeout=PATTERN_TIMEOUT):
+                matched.append(Cue(m.start(), m.end(), self._patterns[int(m.lastgroup[1:])][1]))
+        except TimeoutError:
+            pass  # a runaway pattern in a user's catalogue costs its cues, not the document
+        return sorted(found + matched, key=_by_start_longest_first) if matched else found
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Cue]:
         """Where cues overlap, the one that starts first (then the longer) wins: 县级城市 hides its 城市,
