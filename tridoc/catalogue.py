@@ -9,7 +9,7 @@ from typing import NamedTuple
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .models import UNITS
-from .words import WordSet, leftmost_longest
+from .words import WordSet, by_start_longest_first, leftmost_longest
 
 DEFAULT_PATH = Path(__file__).with_name("data") / "catalogue.toml"
 OTHER = "other"
@@ -96,7 +96,7 @@ class _Matcher:
                 matched.append(Cue(m.start(), m.end(), self._patterns[int(m.lastgroup[1:])][1]))
         except TimeoutError:
             pass  # a runaway pattern in a user's catalogue costs its cues, not the document
-        return sorted(found + matched, key=_by_start_longest_first) if matched else found
+        return sorted(found + matched, key=by_start_longest_first) if matched else found
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Cue]:
         """Where cues overlap, the one that starts first (then the longer) wins: 县级城市 hides its 城市,
@@ -111,10 +111,6 @@ class _Matcher:
             self._compiled = regex.compile(
                 "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(self._patterns)), regex.IGNORECASE)
         return self._compiled
-
-
-def _by_start_longest_first(cue: Cue) -> tuple[int, int]:
-    return cue.start, -cue.end
 
 
 class Catalogue:

@@ -1,14 +1,18 @@
-"""A table of words found fast: one alternation of literals over lower-cased text.
+"""Word tables found fast: Aho-Corasick automata over lower-cased text.
 
-Python's `re` runs a plain alternation of literals on text without case folding
-about five times faster than the same words with IGNORECASE, or with a look-around
-guarding each Latin word. So the text is lower-cased, the words are one
-alternation (longest first, so the longest word at a position wins), and the
-whole-word check for Latin words is done in Python on the few hits.
+The sentence rules look up tables of words (comparators, past and future markers,
+the catalogue's hundreds of cues) in many short stretches of text. A regular
+expression alternation of such a table is tried word by word at each character,
+and a look-around guarding each Latin word makes it slower still; an Aho-Corasick
+automaton (pyahocorasick) finds every word of a table in one pass in C. The text
+is lower-cased (keeping its length, so offsets hold) and the whole-word check for
+Latin words is done here, on the few hits.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
+
+Hit = tuple[int, int, str]  # start, end, meaning
 
 
 def lower_same_length(text: str) -> str:
@@ -32,60 +36,26 @@ def whole_word(low: str, start: int, end: int, plural: bool = False) -> bool:
     return True
 
 
-class WordSet:
-    """Words of a table, found leftmost-longest and non-overlapping in a stretch of text.
+def _automaton(payloads: dict[str, object]):
+    """An automaton of lower-cased words; each word carries (length, is Latin, payload)."""
+    import ahocorasick  # imported on first use, as the automata are built: a cost most commands never pay
 
-    `meaning` maps each lower-cased word to what it stands for (a comparator, an indicator key);
-    `find` yields (start, end, meaning) with offsets into the text given. The words are an
-    Aho-Corasick automaton (pyahocorasick): one pass in C over the text finds every word at once,
-    where a regular-expression alternation tries each of hundreds of cues at each character."""
-
-    def __init__(self, words: dict[str, str] | Iterable[str], plural: bool = False):
-        pairs = words.items() if isinstance(words, dict) else ((w, w) for w in words)
-        self.meaning: dict[str, str] = {}
-        for word, meaning in pairs:
-            self.meaning.setdefault(word.lower(), meaning)
-        self.plural = plural
-        self._automaton = None  # built on first use: a start-up cost most commands never pay
-
-    def _built(self):
-        if self._automaton is None:
-            import ahocorasick
-
-            automaton = ahocorasick.Automaton()
-            for word, meaning in self.meaning.items():
-                latin = is_latin(word[0]) or is_latin(word[-1])
-                automaton.add_word(word, (len(word), meaning, latin))
-            automaton.make_automaton()
-            self._automaton = automaton
-        return self._automaton
-
-    def hits(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
-        """Every occurrence, overlaps included, sorted by start and then longest first. As re's
-        finditer(text, start, end) would see it: the character before start counts for a word edge,
-        nothing at or after end does."""
-        if not self.meaning:
-            return []
-        base = max(0, start - 1)
-        low = lower_same_length(text[base:len(text) if end is None else end])
-        plural = self.plural
-        found = [(last + 1 - length + base, last + 1 + base, meaning)
-                 for last, (length, meaning, latin) in (self._automaton or self._built()).iter(low, start - base)
-                 if not latin or whole_word(low, last + 1 - length, last + 1, plural)]
-        if len(found) > 1:
-            found.sort(key=_leftmost_longest_order)
-        return found
-
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
-        """The words of the text, leftmost-longest and without overlaps."""
-        return leftmost_longest(self.hits(text, start, end))
-
-    def search(self, text: str, start: int = 0, end: int | None = None) -> tuple[int, int, str] | None:
-        found = self.find(text, start, end)
-        return found[0] if found else None
+    automaton = ahocorasick.Automaton()
+    for word, payload in payloads.items():
+        automaton.add_word(word, (len(word), is_latin(word[0]) or is_latin(word[-1]), payload))
+    automaton.make_automaton()
+    return automaton
 
 
-def _leftmost_longest_order(hit: tuple) -> tuple[int, int]:
+def _lowered(text: str, start: int, end: int | None) -> tuple[int, str]:
+    """(base, lower-cased text[base:end]) where base is one character before start, for the word edge.
+    As re's finditer(text, start, end) would see it: the character before start counts, nothing at or
+    after end does."""
+    base = max(0, start - 1)
+    return base, lower_same_length(text[base:len(text) if end is None else end])
+
+
+def by_start_longest_first(hit: Hit) -> tuple[int, int]:
     return hit[0], -hit[1]
 
 
@@ -99,39 +69,62 @@ def leftmost_longest(hits: list) -> list:
     return kept
 
 
+class WordSet:
+    """The words of one table; `meaning` maps each lower-cased word to what it stands for (a comparator,
+    an indicator key). Hits are (start, end, meaning) with offsets into the text given."""
+
+    def __init__(self, words: dict[str, str] | Iterable[str], plural: bool = False):
+        pairs = words.items() if isinstance(words, dict) else ((w, w) for w in words)
+        self.meaning: dict[str, str] = {}
+        for word, meaning in pairs:
+            self.meaning.setdefault(word.lower(), meaning)
+        self.plural = plural
+        self._automaton = None  # built on first use
+
+    def hits(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
+        """Every occurrence in text[start:end], overlaps included, by start and then longest first."""
+        if not self.meaning:
+            return []
+        if self._automaton is None:
+            self._automaton = _automaton(self.meaning)
+        base, low = _lowered(text, start, end)
+        plural = self.plural
+        found = [(last + 1 - length + base, last + 1 + base, meaning)
+                 for last, (length, latin, meaning) in self._automaton.iter(low, start - base)
+                 if not latin or whole_word(low, last + 1 - length, last + 1, plural)]
+        if len(found) > 1:
+            found.sort(key=by_start_longest_first)
+        return found
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
+        """The words of text[start:end], leftmost-longest and without overlaps."""
+        return leftmost_longest(self.hits(text, start, end))
+
+
 class WordTables:
     """Several word tables searched in one pass: a sentence is read once for all of them, and each
     hit is filed under every table its word belongs to (去年 is both a past marker and a past-after one)."""
 
     def __init__(self, tables: list[WordSet]):
         self.tables = tables
-        self._automaton = None
+        self._automaton = None  # built on first use
 
-    def _built(self):
-        import ahocorasick
-
-        entries: dict[str, list] = {}
-        for table in self.tables:
-            for word, meaning in table.meaning.items():
-                entries.setdefault(word, []).append((table, meaning, table.plural))
-        automaton = ahocorasick.Automaton()
-        for word, owners in entries.items():
-            automaton.add_word(word, (len(word), is_latin(word[0]) or is_latin(word[-1]), owners))
-        automaton.make_automaton()
-        self._automaton = automaton
-        return automaton
-
-    def hits(self, text: str, start: int = 0, end: int | None = None) -> dict[WordSet, list[tuple[int, int, str]]]:
-        """Each table's hits as WordSet.hits gives them."""
-        base = max(0, start - 1)
-        low = lower_same_length(text[base:len(text) if end is None else end])
-        found: dict[WordSet, list[tuple[int, int, str]]] = {table: [] for table in self.tables}
-        for last, (length, latin, owners) in (self._automaton or self._built()).iter(low, start - base):
+    def hits(self, text: str, start: int = 0, end: int | None = None) -> dict[WordSet, list[Hit]]:
+        """Each table's hits, as its own WordSet.hits would give them."""
+        if self._automaton is None:
+            owners: dict[str, list] = {}
+            for table in self.tables:
+                for word, meaning in table.meaning.items():
+                    owners.setdefault(word, []).append((table, meaning))
+            self._automaton = _automaton(owners)
+        base, low = _lowered(text, start, end)
+        found: dict[WordSet, list[Hit]] = {table: [] for table in self.tables}
+        for last, (length, latin, owners) in self._automaton.iter(low, start - base):
             a = last + 1 - length
-            for table, meaning, plural in owners:
-                if not latin or whole_word(low, a, last + 1, plural):
+            for table, meaning in owners:
+                if not latin or whole_word(low, a, last + 1, table.plural):
                     found[table].append((a + base, last + 1 + base, meaning))
         for hits in found.values():
             if len(hits) > 1:
-                hits.sort(key=_leftmost_longest_order)
+                hits.sort(key=by_start_longest_first)
         return found
