@@ -166,6 +166,10 @@ def test_doc_number(raw, want):
      "China", "country"),
     ("China's State Council released a strategic plan for broadband, with Beijing and Shanghai leading.",
      "China", "country"),
+    # a city's news: the ministry's licences elsewhere in the story do not make it national
+    ("Chongqing targets 10 million 4G users\n\nCHONGQING, July 15, 2015 -- Chongqing will have more than 10 million "
+     "4G subscribers by 2016, under a plan of the municipal commission. The plan comes after the Ministry of Industry "
+     "and Information Technology issued FDD-LTE licences to China Telecom.", "Chongqing", "province"),
     # 宽带中国 / 中国移动 are names, not a national scope
     ("实施“宽带中国”战略,中国移动、中国电信、中国联通加大投入。\n到2015年,江苏全省宽带普及率达到50%,全省城市家庭…",
      "Jiangsu", "province"),
@@ -392,6 +396,10 @@ def test_no_date(raw):
     ("Body.\nLuoyang City People's Government\n2014 on August 26", "Luoyang City People's Government"),
     ("Ministry of Industry Releases Broadband Plan\nAugust 20, 2013\nBody.", None),
     ("On June 30, the State Council officially approved Shenzhen as a pilot city.", None),  # approving is not issuing
+    # what was issued must be a document: a plan, not licences
+    ('The State Council published the "13th Five-Year National Informatization Plan" on 27 December.', "State Council"),
+    ("MIIT has issued a circular on broadband speed-up.", "MIIT"),
+    ("after the Ministry of Industry and Information Technology issued FDD-LTE licences to China Telecom.", None),
     # a national body named with its country, as news from outside the mainland writes it
     ("中国大陆国务院办公厅20日发布《关于加快高速宽带网络建设推进网络提速降费的指导意见》。", "中国大陆国务院办公厅"),
     # a county's organ

@@ -756,8 +756,13 @@ _EN_ORG = (r"[A-Z](?:(?<=S)tate Council(?: General Office)?|(?<=M)inistry of [A-
            r"|(?<=N)ational Development and Reform Commission|(?<=M)IIT|(?<=N)DRC"
            r"|[a-z]+ (?:Municipal|Provincial) (?:People's )?Government)")
 _EN_ORG_WORDS = ("State Council", "Ministry of", "National Development", "MIIT", "NDRC", "Municipal", "Provincial")
+# What an issuing verb must have issued for its subject to be the document's issuer: a document
+# ("MIIT issued a circular"), not licences or figures ("MIIT issued 4G licences to …").
+_EN_DOCUMENT = (r"(?i:plans?|guidelines?|guidance|circulars?|notices?|opinions?|measures|regulations|rules|programmes?"
+                r"|programs?|strateg(?:y|ies)|outlines?|documents?|polic(?:y|ies)|schemes?|decisions?|standards?)\b")
 _EN_SUBJECT = _Regex(
-    rf"(?P<org>{_EN_ORG})(?: \([A-Z]+\))?(?:,? (?:has|have|recently|officially|jointly|formally|on [A-Z][a-z]+ \d{{1,2}}(?:, \d{{4}})?),?)* {_EN_ISSUE_VERB}\b")
+    rf"(?P<org>{_EN_ORG})(?: \([A-Z]+\))?(?:,? (?:has|have|recently|officially|jointly|formally|on [A-Z][a-z]+ \d{{1,2}}(?:, \d{{4}})?),?)* {_EN_ISSUE_VERB}\b"
+    rf"(?= (?:[\w'\"“”-]+ ){{0,6}}?[\"“]?{_EN_DOCUMENT})")
 
 
 # A national body's name may open with its country, as news from outside the
