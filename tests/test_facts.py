@@ -166,6 +166,13 @@ def test_doc_number(raw, want):
      "China", "country"),
     ("China's State Council released a strategic plan for broadband, with Beijing and Shanghai leading.",
      "China", "country"),
+    # a title that names the province, not the city the text names most: the province
+    ("Jiangsu digest: three cities set goals\n\nThree cities in Jiangsu province released plans.\nNanjing\n"
+     "Nanjing will reach 100Mbps. Nanjing leads.\nSuzhou\nSuzhou plans FTTH. Suzhou Park.\nWuxi\nWuxi will invest.",
+     "Jiangsu", "province"),
+    ("江苏省信息基础设施建设要点\n南京市宽带达到100Mbps,南京领先。苏州、无锡跟进。南京。", "Jiangsu", "province"),
+    # one city's plan that names its province and its neighbours in passing stays the city's
+    ("南京市宽带发展规划\n到2015年,南京宽带普及率达到90%。南京领先江苏省,学习苏州、无锡经验。南京。", "Nanjing", "city"),
     # a city's news: the ministry's licences elsewhere in the story do not make it national
     ("Chongqing targets 10 million 4G users\n\nCHONGQING, July 15, 2015 -- Chongqing will have more than 10 million "
      "4G subscribers by 2016, under a plan of the municipal commission. The plan comes after the Ministry of Industry "

@@ -1236,7 +1236,20 @@ def _choose_region(parts, lines, title_span, quoted, issuer: str | None, english
     best_score = scores.get(best, 0)
     if national > best_score and national >= MIN_REGION_SCORE:
         return CHINA
+    if best is not None and (province := _province_of_title(best, parts, title_span)):
+        return province
     return best if best_score >= MIN_REGION_SCORE else None
+
+
+def _province_of_title(best: Place, parts: list[tuple[int, str]], title_span: tuple[int, int]) -> Place | None:
+    """A title that names a province but not the city the text names most is the province's text
+    ("Jiangsu digest: three cities set goals" … Nanjing … Suzhou … Wuxi)."""
+    if best.level != "city" or not parts or parts[0][0] != 0 or title_span[1] <= title_span[0]:
+        return None
+    named = _places_in(parts[0][1][title_span[0]:title_span[1]])
+    if best in named:
+        return None
+    return next((p for p in named if p.level == "province" and p.name_zh == best.parent), None)
 
 
 # ---------------------------------------------------------------------------
