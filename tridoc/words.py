@@ -119,9 +119,9 @@ class WordTables:
             self._automaton = _automaton(owners)
         base, low = _lowered(text, start, end)
         found: dict[WordSet, list[Hit]] = {table: [] for table in self.tables}
-        for last, (length, latin, owners) in self._automaton.iter(low, start - base):
+        for last, (length, latin, owned) in self._automaton.iter(low, start - base):
             a = last + 1 - length
-            for table, meaning in owners:
+            for table, meaning in owned:
                 if not latin or whole_word(low, a, last + 1, table.plural):
                     found[table].append((a + base, last + 1 + base, meaning))
         for hits in found.values():
