@@ -76,8 +76,9 @@ _TRAILING_GROUP_RX = re.compile(r"\s?(?:in|for|among|across|to|of)\s(?:the\s)?(?
                                 r"(?=\s(?:and|by|in)\b|[,;.]|$)")
 _YEAR_NAMED = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # A full stop ends a sentence after a letter, a digit, % ) or a quote when a space or the end follows,
-# and right after a Chinese character (良好.2013年). The pattern opens with the marks, so the
-# regex engine skips from mark to mark (the look-behinds test the mark just read); only a semicolon is left to check in code.
+# and right after a Chinese character (良好.2013年). The pattern opens with the marks, so the regex
+# engine skips from mark to mark (the look-behinds test the mark just read); only a semicolon is left
+# to check in code.
 _SENTENCE_END = re.compile(r"[。！？!?；;\n.](?:(?<!\.)|(?<=[\u4e00-\u9fff]\.)|(?<=[^\W_]\.)(?=\s|\Z)|(?<=[%)\"”]\.)(?=\s|\Z))")
 
 
