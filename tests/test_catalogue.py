@@ -3,11 +3,16 @@ import json
 import subprocess
 import sys
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tridoc import extract_text
-from tridoc.catalogue import DEFAULT_PATH, CatalogueError, load_catalogue, parse_catalogue
+from tridoc.catalogue import DEFAULT_PATH, CatalogueError, load_catalogue, parse_catalogue, required_strings
 from tridoc.normalize import normalize
+from tridoc.words import Substrings
 
 CATALOGUE = load_catalogue()
 
@@ -122,3 +127,30 @@ def test_a_runaway_pattern_in_a_user_catalogue_does_not_hang(tmp_path):
     catalogue = parse_catalogue(raw, tmp_path / "bad.toml")
     text = "x" * 5000 + "达到50%"
     assert [c.key for c in catalogue.indicator_cues(text, "percent")] == []
+
+
+@pytest.mark.parametrize("pattern, strings", [
+    (r"broadband (?:\w+ ){0,3}speed", {"broadband "}),
+    (r"(?:3G|4G) users", {"3g users", "4g users"}),                  # case-insensitive: lower-cased
+    (r"有线电视.{0,6}用户", {"有线电视"}),
+    (r"\b(?:cut|lower)\w*\b.{0,40}?\bprices?\b", {"price", "prices"}),
+    (r"a|", None),                       # a branch that takes nothing
+    (r"(?:fib(?:er|re)|optical) (?:\w+ ){0,5}?cover\w*", {"fiber ", "fibre ", "optical "}),  # the longest it must hold
+    (r"(?:fib(?:er|re)|optical)(?:[- ]optic)? (?:\w+ ){0,5}?cover\w*", {"cover"}),
+    (r"\p{Han}+普及率", None),           # syntax only the regex module reads
+    (r"(?:broadband){e<=1}", None),      # a fuzzy match holds no exact string
+    (r"[[:alpha:]]+speed", None),
+])
+def test_the_strings_every_match_of_a_pattern_holds(pattern, strings):
+    assert required_strings(pattern) == strings
+
+
+SHIPPED_PATTERNS = [p for entry in CATALOGUE.indicators.values() for p in entry.patterns]
+
+
+@given(st.data())
+def test_every_match_of_a_shipped_pattern_holds_one_of_its_strings(data):
+    # The patterns are tried only where one of these strings may occur: a match without one would be lost.
+    pattern = data.draw(st.sampled_from(SHIPPED_PATTERNS))
+    text = data.draw(st.from_regex(re.compile(pattern, re.IGNORECASE), fullmatch=True))
+    assert Substrings(required_strings(pattern)).may_occur_in(text, 0, len(text))

@@ -1,15 +1,24 @@
 """Indicator and scope cues: a data file (catalogue.toml) and the matcher built from it."""
 from __future__ import annotations
 
+import re
 import tomllib
+import warnings
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+try:  # Python's own pattern parser, which is private: a Python that moves it only loses the gate below
+    from re import _parser as re_parser
+    from re._constants import (ASSERT, ASSERT_NOT, AT, BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT,
+                               POSSESSIVE_REPEAT, SUBPATTERN)
+except ImportError:  # pragma: no cover
+    re_parser = None
+
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .models import UNITS
-from .words import WordSet, by_start_longest_first, leftmost_longest
+from .words import Substrings, WordSet, by_start_longest_first, leftmost_longest
 
 DEFAULT_PATH = Path(__file__).with_name("data") / "catalogue.toml"
 OTHER = "other"
@@ -75,20 +84,22 @@ class _Matcher:
 
     Literal cues are a WordSet (a Latin cue may take a plural s); the few patterns are one
     alternation compiled on first use with the regex module, whose timeout guards a user's
-    runaway pattern.
+    runaway pattern. Trying the alternation costs as much as finding the literal cues, and it
+    rarely matches: it is tried only where a string that every match must hold occurs.
     """
 
     def __init__(self, entries: dict[str, tuple[list[str], list[str]]]):
         self._literals = WordSet({cue: key for key, (cues, _) in entries.items() for cue in cues}, plural=True)
         self._patterns = [(p, key) for key, (_, patterns) in entries.items() for p in patterns]
         self._compiled: list | None = None
+        self._gate: Substrings | None = None  # None: try the patterns everywhere
 
     def candidates(self, text: str, start: int = 0, end: int | None = None) -> list[Cue]:
         """Every cue in text[start:end] (offsets into text), overlaps included, by start and then longest first."""
         end = len(text) if end is None else end
         found = list(map(Cue._make, self._literals.hits(text, start, end)))  # sorted already
         patterns = self._compiled_patterns()
-        if patterns is None:
+        if patterns is None or (self._gate is not None and not self._gate.may_occur_in(text, start, end)):
             return found
         matched = []
         try:
@@ -110,7 +121,79 @@ class _Matcher:
 
             self._compiled = regex.compile(
                 "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(self._patterns)), regex.IGNORECASE)
+            needles = [required_strings(p) for p, _ in self._patterns]
+            if all(needles):
+                self._gate = Substrings(set().union(*needles))
         return self._compiled
+
+
+# -- what a pattern's matches must hold
+
+_MAX_STRINGS = 16  # beyond this many spellings a stretch of a pattern is not spelled out
+
+
+def required_strings(pattern: str) -> set[str] | None:
+    """Strings (lower-cased) one of which every match of the pattern holds, or None when the pattern
+    says none for sure: 'broadband (?:\\w+ ){0,3}speed' holds 'broadband ', '(?:3G|4G) users' one of
+    '3g users' and '4g users'. Read with Python's own regex parser, which reads the regex module's
+    syntax alike, except fuzzy counts {e<=1} and [[:alpha:]] classes: patterns with those are left alone."""
+    if re_parser is None or "[:" in pattern or re.search(r"\{(?!\d*(?:,\d*)?\})", pattern):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "possible nested set": the regex module reads [[ alike
+            return _sequence(re_parser.parse(pattern))[1]
+    except (re.error, RecursionError):  # a pattern only the regex module reads (\p{Han}, (?|…)): always tried
+        return None
+
+
+def _sequence(nodes) -> tuple[set[str] | None, set[str] | None]:
+    """(every string the nodes can match, if few; strings one of which a match must hold, if known).
+    Consecutive nodes of few spellings join into longer strings; a node of many ends such a stretch."""
+    best, stretch, spelled_out = None, {""}, True
+    for op, arg in nodes:
+        exact, required = _node(op, arg)
+        if exact is not None and len(stretch) * len(exact) <= _MAX_STRINGS:
+            stretch = {a + b for a in stretch for b in exact}
+            continue
+        spelled_out = False
+        best = _more_telling(_more_telling(best, stretch), required)
+        stretch = exact if exact is not None else {""}
+    return (stretch if spelled_out else None), _more_telling(best, stretch)
+
+
+def _node(op, arg) -> tuple[set[str] | None, set[str] | None]:
+    if op is LITERAL:
+        ch = chr(arg)  # a case-insensitive match of a Latin letter or a Chinese character is its lower case
+        return ({ch.lower()} if ch.isascii() or "\u4e00" <= ch <= "\u9fff" else None), None
+    if op in (AT, ASSERT, ASSERT_NOT):  # \b, ^, look-arounds: they take no characters
+        return {""}, None
+    if op is SUBPATTERN:
+        return _sequence(arg[-1])
+    if op is BRANCH:
+        branches = [_sequence(b) for b in arg[1]]
+        exact = None
+        if all(e is not None for e, _ in branches):
+            exact = set().union(*(e for e, _ in branches))
+        required = [_more_telling(r, e) for e, r in branches]
+        return (exact if exact and len(exact) <= _MAX_STRINGS else None), \
+            (set().union(*required) if all(required) else None)
+    if op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
+        least, most, item = arg
+        exact, required = _sequence(item)
+        if least == 0:  # s? is "" or "s"; (…)* requires nothing
+            return ({""} | exact if most == 1 and exact is not None else None), None
+        return (exact if least == most == 1 else None), _more_telling(required, exact)
+    return None, None  # a class, a wildcard, a back-reference: any character
+
+
+def _more_telling(a: set[str] | None, b: set[str] | None) -> set[str] | None:
+    """Of two requirements the one whose shortest string is longer (then the one of fewer strings)."""
+    if not b or "" in b:
+        return a
+    if not a or "" in a:
+        return b
+    return b if (min(map(len, b)), -len(b)) > (min(map(len, a)), -len(a)) else a
 
 
 class Catalogue:

@@ -101,6 +101,21 @@ class WordSet:
         return leftmost_longest(self.hits(text, start, end))
 
 
+class Substrings:
+    """Whether any of some strings occurs in a piece of text, case-insensitively. A yes may be wrong,
+    a no may not: it says whether a case-insensitive regex that needs one of them could match."""
+
+    def __init__(self, strings: Iterable[str]):
+        self._automaton = _automaton({s.lower(): None for s in strings})
+
+    def may_occur_in(self, text: str, start: int, end: int) -> bool:
+        low = text[start:end].lower()
+        if next(self._automaton.iter(low), None) is not None:
+            return True
+        # The regex module reads ſ as an s and İ as an i, which lower() leaves as ſ and i + U+0307.
+        return "ſ" in low or "\u0307" in low
+
+
 class WordTables:
     """Several word tables searched in one pass: a sentence is read once for all of them, and each
     hit is filed under every table its word belongs to (去年 is both a past marker and a past-after one)."""
