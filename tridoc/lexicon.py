@@ -100,8 +100,10 @@ THRESHOLD_VERBS = re.compile(r"(?:具备|具有|享有|使用|提供|能够提�
 # Verbs that set a count as a goal: 培育10家以上…企业 is ten firms, not a size class.
 COUNT_VERBS = re.compile(r"(?:培育|新增|新建|建设|建成|发展|引进|打造|扶持|培养|完成|部署|开通|推广|认定|创建|帮助|带动|培训|惠及)$")
 
-# Words that end a clause for the purpose of finding a figure's subject.
-CLAUSE_BREAK = re.compile(r"[:;，：；]|(?<!\d),|,(?!\d)")
+# Marks that end a clause for the purpose of finding a figure's subject; a comma between digits (1,000) does not.
+# The pattern opens with the marks (what precedes and follows a comma is looked at after it), so the regex
+# engine skips from mark to mark instead of trying a look-behind at every character.
+CLAUSE_BREAK = re.compile(r"[:;，：；,](?:(?<!\d,)|(?!\d))")
 
 # Heading markers at the head of a line, from outer to inner as Chinese documents nest them;
 # a heading ends the deadline year set under a heading of its own rank or deeper.

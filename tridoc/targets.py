@@ -327,6 +327,8 @@ class SentenceReader:
         same_family = prev is not None and (prev.figs[0].unit == unit or {prev.figs[0].unit, unit} <= MONEY)
         after = (g.after[0], min(g.clause[1], g.after[0] + NEAR))
         after_cues = [] if cues else self.cat.indicator_cues(self.text, unit, *after)
+        # nothing before the figure but scope, comparator and filler words (asked only when no cue names the subject)
+        bare = not cues and _bare_subject(self.text, g.window, scopes)
         in_figure = [c for c in cues if c.start >= g.figs[0].start]  # "600,000 new 4G base stations"
         if in_figure:
             g.indicators = [max(in_figure, key=lambda c: c.length).key] * n
@@ -337,7 +339,7 @@ class SentenceReader:
             best = min(after_cues, key=lambda c: (c.start, -c.length))
             g.indicators = [best.key] * n
             g.subject = (best.start, best.end)
-        elif same_family and _bare_subject(self.text, g.window, scopes):  # 其中部分城市达到100Mbps: the list goes on
+        elif same_family and bare:  # 其中部分城市达到100Mbps: the list goes on
             g.indicators = [prev.indicators[-1]] * n
             g.continues = True
         elif prev is None:  # 宽带接入能力方面,城市家庭达到20Mbps: the noun is in an earlier clause
@@ -346,7 +348,7 @@ class SentenceReader:
             g.indicators = [self.cat.fallback(unit)] * n
         trailing = [] if scopes else self._trailing_scopes(g)
         if not (cues or trailing):  # only then does it matter whether it names a subject of its own
-            g.bare = _bare_subject(self.text, g.window, scopes)
+            g.bare = bare
         self._scopes(g, prev, scopes or trailing, bool(cues) or bool(trailing) or not g.bare)
         marks = cues + scopes
         if marks and g.subject is None:
