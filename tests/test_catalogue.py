@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from tridoc import extract_text
 from tridoc.catalogue import DEFAULT_PATH, CatalogueError, load_catalogue, parse_catalogue, required_strings
 from tridoc.normalize import normalize
-from tridoc.words import Substrings
+from tridoc.words import Needles
 
 CATALOGUE = load_catalogue()
 
@@ -153,4 +153,13 @@ def test_every_match_of_a_shipped_pattern_holds_one_of_its_strings(data):
     # The patterns are tried only where one of these strings may occur: a match without one would be lost.
     pattern = data.draw(st.sampled_from(SHIPPED_PATTERNS))
     text = data.draw(st.from_regex(re.compile(pattern, re.IGNORECASE), fullmatch=True))
-    assert Substrings(required_strings(pattern)).may_occur_in(text, 0, len(text))
+    assert Needles([required_strings(pattern)]).which(text, 0, len(text)) == {0}
+
+
+@pytest.mark.parametrize("phrase, unit, cue", [
+    ("光纤到户用户占比超过60%", "percent", "光纤到户用户占比"),   # not the users' count pattern's 光纤到户用户
+    ("光纤到户用户占固定宽带用户比例达到85%", "percent", "光纤到户用户占固定宽带用户比例"),
+])
+def test_where_two_patterns_match_at_one_place_the_longer_match_is_the_cue(phrase, unit, cue):
+    cues = CATALOGUE.indicator_cues(phrase, unit)
+    assert [phrase[c.start:c.end] for c in cues] == [cue]

@@ -1,7 +1,7 @@
 """words.WordSet: the word tables' matcher. Examples of what it must find and what it must not."""
 import pytest
 
-from tridoc.words import Substrings, WordSet, WordTables, leftmost_longest
+from tridoc.words import Needles, WordSet, WordTables, leftmost_longest
 
 COMPARATORS = WordSet({"达": "ge", "达到": "ge", "超过": "gt", "不超过": "le", "over": "gt", "more than": "gt",
                        "no more than": "le", "at least": "ge", "to": "ge", "up to": "le"})
@@ -63,10 +63,13 @@ def test_tables_searched_together_find_what_each_finds_alone(text):
     assert together == {t: t.hits(text, 0, len(text)) for t in (COMPARATORS, past, past_after)}
 
 
-@pytest.mark.parametrize("text, occurs", [
-    ("broadband SPEED", True), ("ſpeed", True),   # the regex module reads ſ as an s
-    ("FİBER", True),                              # …and İ as an i
-    ("spee d", False), ("", False), ("速率", True),
+NEEDLES = Needles([{"speed"}, {"Fiber", "速率"}, None])  # None: a pattern that may match anywhere
+
+
+@pytest.mark.parametrize("text, patterns", [
+    ("broadband SPEED", {0, 2}), ("速率", {1, 2}), ("spee d", {2}), ("", {2}),
+    ("ſpeed", {0, 1, 2}),   # the regex module reads ſ as an s…
+    ("FİBER", {0, 1, 2}),   # …and İ as an i
 ])
-def test_substrings_say_yes_wherever_a_case_insensitive_regex_could_match(text, occurs):
-    assert Substrings(["speed", "Fiber", "速率"]).may_occur_in(text, 0, len(text)) is occurs
+def test_needles_name_the_patterns_a_case_insensitive_regex_could_match(text, patterns):
+    assert NEEDLES.which(text, 0, len(text)) == patterns

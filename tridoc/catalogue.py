@@ -18,7 +18,7 @@ except ImportError:  # pragma: no cover
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .models import UNITS
-from .words import Substrings, WordSet, by_start_longest_first, leftmost_longest
+from .words import Needles, WordSet, by_start_longest_first, leftmost_longest
 
 DEFAULT_PATH = Path(__file__).with_name("data") / "catalogue.toml"
 OTHER = "other"
@@ -52,11 +52,11 @@ class Indicator(BaseModel):
     @field_validator("patterns")
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
-        import regex  # patterns are data a user can write: the regex module can stop a runaway one
+        import regex
 
         for p in patterns:
             try:
-                regex.compile(p)
+                compile_pattern(p)
             except regex.error as exc:
                 raise ValueError(f"pattern {p!r} does not compile: {exc}") from None
         return patterns
@@ -82,31 +82,31 @@ class Cue(NamedTuple):
 class _Matcher:
     """Finds the cues of a set of keys in a short piece of text, leftmost and longest first.
 
-    Literal cues are a WordSet (a Latin cue may take a plural s); the few patterns are one
-    alternation compiled on first use with the regex module, whose timeout guards a user's
-    runaway pattern. Trying the alternation costs as much as finding the literal cues, and it
-    rarely matches: it is tried only where a string that every match must hold occurs.
+    Literal cues are a WordSet (a Latin cue may take a plural s). The few patterns are compiled on
+    first use with the regex module, whose timeout guards a user's runaway pattern; each is tried
+    only where a string that every match of it must hold occurs, as they rarely match.
     """
 
     def __init__(self, entries: dict[str, tuple[list[str], list[str]]]):
         self._literals = WordSet({cue: key for key, (cues, _) in entries.items() for cue in cues}, plural=True)
         self._patterns = [(p, key) for key, (_, patterns) in entries.items() for p in patterns]
         self._compiled: list | None = None
-        self._gate: Substrings | None = None  # None: try the patterns everywhere
+        self._needles: Needles | None = None
 
     def candidates(self, text: str, start: int = 0, end: int | None = None) -> list[Cue]:
         """Every cue in text[start:end] (offsets into text), overlaps included, by start and then longest first."""
         end = len(text) if end is None else end
         found = list(map(Cue._make, self._literals.hits(text, start, end)))  # sorted already
-        patterns = self._compiled_patterns()
-        if patterns is None or (self._gate is not None and not self._gate.may_occur_in(text, start, end)):
+        if not self._patterns:
             return found
+        compiled = self._compiled_patterns()
         matched = []
-        try:
-            for m in patterns.finditer(text, start, end, overlapped=True, timeout=PATTERN_TIMEOUT):
-                matched.append(Cue(m.start(), m.end(), self._patterns[int(m.lastgroup[1:])][1]))
-        except TimeoutError:
-            pass  # a runaway pattern in a user's catalogue costs its cues, not the document
+        for i in sorted(self._needles.which(text, start, end)):
+            try:
+                for m in compiled[i].finditer(text, start, end, overlapped=True, timeout=PATTERN_TIMEOUT):
+                    matched.append(Cue(m.start(), m.end(), self._patterns[i][1]))
+            except TimeoutError:
+                pass  # a runaway pattern in a user's catalogue costs its cues, not the document
         return sorted(found + matched, key=by_start_longest_first) if matched else found
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Cue]:
@@ -114,17 +114,17 @@ class _Matcher:
         部分城市家庭 reads as 部分城市 + 家庭, 移动互联网用户普及率 is not 互联网…普及率."""
         return leftmost_longest(self.candidates(text, start, end))
 
-    def _compiled_patterns(self):
-        """All patterns as one alternation (one pass per piece of text), compiled on first use."""
-        if self._compiled is None and self._patterns:
-            import regex
-
-            self._compiled = regex.compile(
-                "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(self._patterns)), regex.IGNORECASE)
-            needles = [required_strings(p) for p, _ in self._patterns]
-            if all(needles):
-                self._gate = Substrings(set().union(*needles))
+    def _compiled_patterns(self) -> list:
+        if self._compiled is None:
+            self._compiled = [compile_pattern(p) for p, _ in self._patterns]  # compiled already to check them
+            self._needles = Needles([required_strings(p) for p, _ in self._patterns])
         return self._compiled
+
+
+def compile_pattern(pattern: str):
+    import regex  # patterns are data a user can write: the regex module can stop a runaway one
+
+    return regex.compile(pattern, regex.IGNORECASE)
 
 
 # -- what a pattern's matches must hold

@@ -101,19 +101,29 @@ class WordSet:
         return leftmost_longest(self.hits(text, start, end))
 
 
-class Substrings:
-    """Whether any of some strings occurs in a piece of text, case-insensitively. A yes may be wrong,
-    a no may not: it says whether a case-insensitive regex that needs one of them could match."""
+class Needles:
+    """Which of several patterns may match a piece of text, when each needs one of its strings to occur in
+    it (case-insensitively; a pattern whose strings are None may match anywhere). A yes may be wrong, a no
+    may not."""
 
-    def __init__(self, strings: Iterable[str]):
-        self._automaton = _automaton({s.lower(): None for s in strings})
+    def __init__(self, needs: list[set[str] | None]):
+        self.everywhere = frozenset(range(len(needs)))
+        self._always = frozenset(i for i, strings in enumerate(needs) if strings is None)
+        owners: dict[str, set[int]] = {}
+        for i, strings in enumerate(needs):
+            for s in strings or ():
+                owners.setdefault(s.lower(), set()).add(i)
+        self._automaton = _automaton(owners) if owners else None
 
-    def may_occur_in(self, text: str, start: int, end: int) -> bool:
+    def which(self, text: str, start: int, end: int) -> frozenset[int]:
         low = text[start:end].lower()
-        if next(self._automaton.iter(low), None) is not None:
-            return True
         # The regex module reads ſ as an s and İ as an i, which lower() leaves as ſ and i + U+0307.
-        return "ſ" in low or "\u0307" in low
+        if self._automaton is None or "ſ" in low or "\u0307" in low:
+            return self.everywhere
+        found = set(self._always)
+        for _, (_, _, owners) in self._automaton.iter(low):
+            found |= owners
+        return frozenset(found)
 
 
 class WordTables:
