@@ -1,9 +1,8 @@
 """What a figure measures and for whom: phrases -> indicator keys and scopes, and the catalogue file."""
 import json
+import re
 import subprocess
 import sys
-
-import re
 
 import pytest
 from hypothesis import given

@@ -8,17 +8,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from .models import UNITS
+from .words import Needles, WordSet, by_start_longest_first, leftmost_longest
+
 try:  # Python's own pattern parser, which is private: a Python that moves it only loses the gate below
     from re import _parser as re_parser
     from re._constants import (ASSERT, ASSERT_NOT, AT, BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT,
                                POSSESSIVE_REPEAT, SUBPATTERN)
 except ImportError:  # pragma: no cover
     re_parser = None
-
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
-
-from .models import UNITS
-from .words import Needles, WordSet, by_start_longest_first, leftmost_longest
 
 DEFAULT_PATH = Path(__file__).with_name("data") / "catalogue.toml"
 OTHER = "other"
