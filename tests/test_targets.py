@@ -170,6 +170,11 @@ IN_THE_WILD = [
     ("城市和农村家庭宽带接入能力分别达到50Mbps、12Mbps。",
      expect((50, "Mbps", None, "ge", "broadband.access_speed", "urban"),
             (12, "Mbps", None, "ge", "broadband.access_speed", "rural"))),
+    # a number grouped in thousands, then a comma that ends the clause
+    ("By the end of 2018 the number of 4G base stations in the province is set to rise to 150,000, and the plan "
+     "expects 4G users to top 50 million.",
+     expect((1.5e5, "count", 2018, "ge", "mobile.base_stations", None),
+            (5e7, "count", 2018, "eq", "mobile.users", None))),
 ]
 
 

@@ -51,6 +51,7 @@ def test_not_figures(text):
 
 
 @pytest.mark.parametrize("text, bare", [("rise to 150,000.", True), ("rise to 150,000 by 2018", True),
+                                         ("set to rise to 150,000, and the plan expects", True),  # a comma ends a clause
                                          ("more than 4,000 meters above sea level", None)])
 def test_numbers_grouped_in_thousands_stand_alone_only_before_a_pause(text, bare):
     found = find_figures(normalize(text).text)

@@ -89,8 +89,9 @@ _PREFIX = "|".join(re.escape(p) for p in sorted(CURRENCY_PREFIX, key=len, revers
 # regex engine try every position; one that opens with a single character class or literal lets
 # it jump between candidates, which is most of the speed of the whole extractor.
 # A scaled number with no unit ("hit 300 million", "用户数达到1000万") is a count if its subject says so.
-# So is a number grouped in thousands with nothing after it ("rise to 150,000").
-_BARE = r"|(?P<bscale>万亿|亿|万|\s(?:10 thousand|ten thousand|hundred million|million|billion|trillion)\b|(?<=,\d\d\d)(?![\d,]|\.\d|\s?(?!by\b|in\b|from\b|and\b|or\b|to\b)[^\W\d_]))"
+# So is a number grouped in thousands with no word after it ("rise to 150,000", "150,000, and"; a comma
+# before a digit would go on with the number).
+_BARE = r"|(?P<bscale>万亿|亿|万|\s(?:10 thousand|ten thousand|hundred million|million|billion|trillion)\b|(?<=,\d\d\d)(?!\d|,\d|\.\d|\s?(?!by\b|in\b|from\b|and\b|or\b|to\b)[^\W\d_]))"
 # Chinese numerals are everywhere (统一, 进一步): only try the tail where a unit or scale could follow.
 _CN_NEXT = r"(?=[点万亿千百十兆吉元户个人家所项座名栋处套%‰美多余\s-])"
 # After an Arabic numeral the tail can only start with one of these: a space, a range sign, 多/余,
