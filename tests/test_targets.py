@@ -170,6 +170,9 @@ IN_THE_WILD = [
     ("城市和农村家庭宽带接入能力分别达到50Mbps、12Mbps。",
      expect((50, "Mbps", None, "ge", "broadband.access_speed", "urban"),
             (12, "Mbps", None, "ge", "broadband.access_speed", "rural"))),
+    # after a reporting verb, "would" is a reported "will"
+    ("Wang said mobile data charges in the province would be cut by at least 30 percent in 2016.",
+     expect((30, "percent", 2016, "ge", "price.reduction", None),)),
     # a number grouped in thousands, then a comma that ends the clause
     ("By the end of 2018 the number of 4G base stations in the province is set to rise to 150,000, and the plan "
      "expects 4G users to top 50 million.",
@@ -203,6 +206,8 @@ NOTHING = [
     "有证券分析师估算,到2015年信息消费每增加100亿元,可带动国民经济增长338亿元。",
     "Li Mingyuan, an analyst, estimated that 4G subscribers could hit 10 million by the end of 2016.",
     "到2015年，对信息消费重点项目给予倾斜支持，单个项目补助金额原则上不超过500万元。",
+    "Prices of gigabit plans would fall by at least 30 percent by 2016, the operator's rivals believe.",  # no one reported
+    "Analysts said mobile data charges would be cut by at least 30 percent in 2016.",  # a reported guess stays a guess
 ]
 
 

@@ -52,6 +52,9 @@ NOT_TARGETS = ["analyst", "analysts", "estimated", "estimates", "forecast", "for
                "might", "shares of", "stock", "we expect", "we model", "we estimate", "we forecast", "we believe",
                "implies", "imply", "CAGR", "YoY", "would", "ranked", "ranking", "respondents", "survey", "surveyed",
                "poll", "股价", "券商", "分析师", "估算", "估计", "或将", "可能高达", "可能达到", "排名", "受访"]
+# After a reporting verb these are a reported "will", not a hedge: "Wang said charges would be cut by 30 percent".
+REPORTED_FUTURE = ["would"]
+REPORTING_VERBS = ["said", "says", "told", "announced", "stated", "added", "pledged", "promised", "according to"]
 NOT_TARGET_PATTERNS = [r"\b(?:19|20)\d\dE\b",  # an analyst's estimate year: 2017E
                        r"%\s(?:said|say|cited|reported)\b"]  # what a share of respondents said
 # A money or percent figure in these is a rule of a fund (单个项目补助不超过500万元, 按总投资30%的比例给予补助),

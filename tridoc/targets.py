@@ -33,6 +33,8 @@ from .lexicon import (
     PAST_AFTER,
     PAST_MARKERS,
     QUALIFIER_AFTER,
+    REPORTED_FUTURE,
+    REPORTING_VERBS,
     THRESHOLD_VERBS,
 )
 from .units import Figure
@@ -65,7 +67,8 @@ _HYPHENED_UNIT = re.compile(r"\d-[A-Za-z]")
 _COMMITMENT = WordSet(COMMITMENT)
 _NOT_TARGETS = WordSet(NOT_TARGETS)
 _NOT_TARGETS_RX = re.compile("|".join(NOT_TARGET_PATTERNS), re.IGNORECASE)
-_LEXICON = WordTables([_BEFORE, _PAST, _FUTURE, _LOCAL_PAST, _PAST_AFTER, _COMMITMENT, _NOT_TARGETS])
+_REPORTING = WordSet(REPORTING_VERBS)
+_LEXICON = WordTables([_BEFORE, _PAST, _FUTURE, _LOCAL_PAST, _PAST_AFTER, _COMMITMENT, _NOT_TARGETS, _REPORTING])
 # "98 percent of the province's roughly 46,000 villages": the count is what the share is of.
 _SHARE_BASE = re.compile(r"\s*of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 _GLOSS_OPEN = re.compile(r"\s?\(\s?(?:约合|折合|约|合|about|or|approximately|roughly)?[^()\d]{0,6}$")
@@ -507,7 +510,8 @@ class _SentenceWords:
 
     def not_target_start(self) -> int | None:
         """Where a clause of guesses, market moves or rankings starts in the sentence, if it has one."""
-        words = self.within(_NOT_TARGETS, self.s, self.e)
+        words = [w for w in self.within(_NOT_TARGETS, self.s, self.e)
+                 if not (w[2] in REPORTED_FUTURE and self.any(_REPORTING, self.s, w[0]))]
         end = words[0][0] if words else self.e
         m = _NOT_TARGETS_RX.search(self.text, self.s, end)
         return m.start() if m else words[0][0] if words else None
