@@ -177,7 +177,9 @@ IN_THE_WILD = [
     ("By the end of 2018 the number of 4G base stations in the province is set to rise to 150,000, and the plan "
      "expects 4G users to top 50 million.",
      expect((1.5e5, "count", 2018, "ge", "mobile.base_stations", None),
-            (5e7, "count", 2018, "eq", "mobile.users", None))),
+            (5e7, "count", 2018, "gt", "mobile.users", None))),  # to top: to exceed
+    ("By the end of 2023, gigabit broadband users will top 30 million.",
+     expect((3e7, "count", 2023, "gt", "broadband.users", None),)),
 ]
 
 

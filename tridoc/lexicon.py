@@ -11,7 +11,7 @@ import re
 COMPARATOR_BEFORE = {
     "gt": ["超过", "突破", "大于", "多于", "高于", "超出", "逾", ">", "more than", "exceed", "exceeds", "exceeding",
            "exceeded", "over", "greater than", "higher than", "surpass", "surpassing", "beyond", "break through",
-           "breaks through"],
+           "breaks through", "top", "tops", "topped", "topping"],
     "ge": ["达到", "达", "实现", "具备", "保持", "提供", "不低于", "不少于", "不小于", "至少", "提高到", "提高至", "提升到",
            "提升至", "增加到", "增加至", "增长到", "增至", "升至", "扩大到", "扩大至", "突破到", "≥", "reach", "reaches",
            "reaching", "reached", "achieve", "achieves", "achieving", "at least", "no less than", "not less than",
@@ -26,7 +26,7 @@ COMPARATOR_BEFORE = {
 }
 # One-character words count only right before the figure (近 in 近年来 is not "nearly").
 ADJACENT_ONLY = {"达", "逾", "约", "近", "为", "是", ">", "<", "≥", "≤", "hit", "some", "over", "under", "to",
-                 "cover", "covers", "covering"}
+                 "cover", "covers", "covering", "top", "tops", "topped", "topping"}
 
 # After a figure: 20Mbps以上 -> ge; 左右 -> approx.
 COMPARATOR_AFTER = {
