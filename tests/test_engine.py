@@ -79,3 +79,13 @@ def test_traditional_and_simplified_give_the_same_records():
     def records(text):
         return [(t.value, t.unit, t.year, t.comparator, t.indicator, t.scope) for t in extract_text(text).targets]
     assert records(traditional) == records(simplified) and len(records(simplified)) == 4
+
+
+def test_document_facts_are_validated_into_the_record(monkeypatch):
+    import pydantic
+
+    import tridoc.facts
+
+    monkeypatch.setattr(tridoc.facts, "document_facts", lambda text, traditional=False: {"region_level": "galaxy"})
+    with pytest.raises(pydantic.ValidationError):
+        extract_text("到2015年，城市家庭宽带接入能力达到20Mbps。")

@@ -48,7 +48,8 @@ def _with_facts(info: DocumentInfo, norm: Normalized, chars: int) -> DocumentInf
     from .facts import document_facts
 
     facts = document_facts(norm.text, traditional=norm.traditional)
-    return info.model_copy(update={**facts, "chars": chars})
+    # validated, not model_copy(update=...), which would take the facts unchecked
+    return DocumentInfo.model_validate({**dict(info), **facts, "chars": chars})
 
 
 def _reviews_own_year(info: DocumentInfo) -> bool:
