@@ -173,6 +173,15 @@ IN_THE_WILD = [
     # after a reporting verb, "would" is a reported "will"
     ("Wang said mobile data charges in the province would be cut by at least 30 percent in 2016.",
      expect((30, "percent", 2016, "ge", "price.reduction", None),)),
+    # after a comma, a share that says what it is of opens a clause of its own…
+    ("By 2020, the 3G/LTE user penetration rate will be above 85%, and 98% of administrative villages will have "
+     "broadband access.",
+     expect((85, "percent", 2020, "ge", "mobile.user_penetration", None),
+            (98, "percent", 2020, "ge", "broadband.village_coverage", None))),
+    # …but a list read "respectively" stays one list
+    ("By 2020, fiber coverage will reach 50% and 80% of administrative villages respectively.",
+     expect((50, "percent", 2020, "ge", "fiber.coverage", None),
+            (80, "percent", 2020, "ge", "fiber.coverage", None))),
     # a number grouped in thousands, then a comma that ends the clause
     ("By the end of 2018 the number of 4G base stations in the province is set to rise to 150,000, and the plan "
      "expects 4G users to top 50 million.",

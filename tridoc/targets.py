@@ -77,6 +77,7 @@ _CONJUNCTION = re.compile(r"[和与及、,/]|\b(?:and|or)\b")
 _SHARE_OF = re.compile(r"\s?(?:以上|以下)?的?(?P<whom>[^\W\d_A-Za-z]{1,8})")
 _TRAILING_GROUP_RX = re.compile(r"\s?(?:in|for|among|across|to|of)\s(?:the\s)?(?P<phrase>(?:[\w-]+\s){0,3}?[\w-]+)"
                                 r"(?=\s(?:and|by|in)\b|[,;.]|$)")
+_OF_AFTER = re.compile(r"\s?of\s", re.IGNORECASE)
 _YEAR_NAMED = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # A full stop ends a sentence after a letter, a digit, % ) or a quote when a space or the end follows,
 # and right after a Chinese character (良好.2013年). The pattern opens with the marks, so the regex
@@ -114,6 +115,7 @@ class _Group:
     subject: tuple[int, int] | None = None
     own_cue: bool = False
     continues: bool = False  # names no subject of its own: carries on the list before it
+    listed: bool = False     # split off the list before it by a subject of its own ("85%, and 98% of villages")
     bare: bool = False       # nothing before it but scope, comparator and filler words
     after_cue: bool = False  # the indicator was named after the figure
     label: bool = False      # dated by a label such as "(2015: 40%)"
@@ -252,13 +254,16 @@ class SentenceReader:
         return bool(CLAUSE_BREAK.search(self.text, a, b))
 
     def _groups(self, s: int, e: int, figs: list[Figure]) -> list[_Group]:
-        text, runs = self.text, [[figs[0]]]
+        text, runs, listed = self.text, [[figs[0]]], set()  # listed: runs split off a list
         for f in figs[1:]:
             last = runs[-1][-1]
             same = f.unit == last.unit or {f.unit, last.unit} <= MONEY
-            if same and LIST_SEPARATOR.match(text[last.end:f.start]):
+            in_list = same and LIST_SEPARATOR.match(text[last.end:f.start])
+            if in_list and not self._names_its_own_whole(last, f, e):
                 runs[-1].append(f)
             else:
+                if in_list:
+                    listed.add(len(runs))
                 runs.append([f])
         breaks = [m.start() for m in CLAUSE_BREAK.finditer(text, s, e)]
         groups, prev_end = [], s
@@ -270,9 +275,16 @@ class SentenceReader:
             clause_end = breaks[k] if k < len(breaks) else e
             nxt = runs[i + 1][0].start if i + 1 < len(runs) else e
             groups.append(_Group(run, (max(clause_start, prev_end), run[0].start), (run[-1].end, nxt),
-                                 (clause_start, clause_end)))
+                                 (clause_start, clause_end), listed=i in listed))
             prev_end = run[-1].end
         return groups
+
+    def _names_its_own_whole(self, last: Figure, f: Figure, e: int) -> bool:
+        """"above 85%, and 98% of administrative villages will have…": after a comma, a figure that says what
+        it is a share of, after one that does not, opens a clause of its own, unless the list is read
+        "respectively" ("50% and 80% of villages by 2015 and 2020" stays one list)."""
+        return "," in self.text[last.end:f.start] and bool(_OF_AFTER.match(self.text, f.end)) \
+            and not _OF_AFTER.match(self.text, last.end) and "respectively" not in self.text[f.end:e]
 
     def _comparator(self, g: _Group, prev: _Group | None) -> None:
         before = None
@@ -289,7 +301,7 @@ class SentenceReader:
         elif before:
             g.comparator = before
         else:  # "reach 95% in 2015 and 98% in 2020": a list goes on with the verb it started with
-            continued = g.continues and prev.figs[0].unit == g.figs[0].unit and (
+            continued = g.listed or g.continues and prev.figs[0].unit == g.figs[0].unit and (
                 prev.clause[0] == g.clause[0] or g.bare)
             g.comparator = prev.comparator if continued else "eq"
         if g.comparator == "eq" and g.figs[0].upper is not None:
