@@ -182,6 +182,12 @@ IN_THE_WILD = [
     ("By 2020, fiber coverage will reach 50% and 80% of administrative villages respectively.",
      expect((50, "percent", 2020, "ge", "fiber.coverage", None),
             (80, "percent", 2020, "ge", "fiber.coverage", None))),
+    # a share names its group after it ("80% of urban households"), not the group of the list before
+    ("By 2020, the broadband access capability of urban and rural households will reach 50Mbps and 12Mbps "
+     "respectively, and more than 80% of urban households will have an access capability of 100Mbps.",
+     expect((50, "Mbps", 2020, "ge", "broadband.access_speed", "urban"),
+            (12, "Mbps", 2020, "ge", "broadband.access_speed", "rural"),
+            (80, "percent", 2020, "gt", "broadband.high_speed_share", "urban"))),
     # a number grouped in thousands, then a comma that ends the clause
     ("By the end of 2018 the number of 4G base stations in the province is set to rise to 150,000, and the plan "
      "expects 4G users to top 50 million.",

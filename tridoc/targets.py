@@ -74,7 +74,8 @@ _SHARE_BASE = re.compile(r"\s*of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNOR
 _GLOSS_OPEN = re.compile(r"\s?\(\s?(?:约合|折合|约|合|about|or|approximately|roughly)?[^()\d]{0,6}$")
 _RANGE_DASH = re.compile(r"\s?[-~—–至到]\s?$")
 _CONJUNCTION = re.compile(r"[和与及、,/]|\b(?:and|or)\b")
-_SHARE_OF = re.compile(r"\s?(?:以上|以下)?的?(?P<whom>[^\W\d_A-Za-z]{1,8})")
+# A share and the group it is a share of: 50%以上的城市家庭, "80% of urban households".
+_SHARE_OF = re.compile(r"\s?(?:以上|以下)?的?(?P<whom>[^\W\d_A-Za-z]{1,8})|\s?of\s(?:the\s)?(?P<whom_en>(?:[\w-]+\s){0,2}[\w-]+)")
 _TRAILING_GROUP_RX = re.compile(r"\s?(?:in|for|among|across|to|of)\s(?:the\s)?(?P<phrase>(?:[\w-]+\s){0,3}?[\w-]+)"
                                 r"(?=\s(?:and|by|in)\b|[,;.]|$)")
 _OF_AFTER = re.compile(r"\s?of\s", re.IGNORECASE)
@@ -393,7 +394,7 @@ class SentenceReader:
         "50%以上的城市家庭具备…" (a share of whom)."""
         share = g.figs[0].unit == "percent" and _SHARE_OF.match(self.text, g.after[0], g.after[1])
         if share:
-            return self.cat.scope_cues(self.text, *share.span("whom"))
+            return self.cat.scope_cues(self.text, *share.span(share.lastgroup))
         m = _TRAILING_GROUP_RX.match(self.text, g.after[0], g.after[1])
         if not m:
             return []
