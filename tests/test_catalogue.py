@@ -57,7 +57,7 @@ def indicator(text, unit):
     ("网络文化产业总体经营收入要达到", "CNY", "culture.network_revenue"),
     ("全市宽带网络建设投资", "CNY", "investment"),
     ("软件企业实现服务化转型", "percent", "other"),
-    ("高清互動電視用戶突破", "count", "tv.users"),          # tw2sp reads 互動 as 交互
+    ("高清互動電視用戶突破", "count", "tv.users"),
     ("5G网络用户体验速率不低于", "Mbps", "mobile.access_speed"),
     ("新建住宅小区光纤到户比例达到", "percent", "fiber.coverage"),
 ])

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from tridoc.normalize import _CONTROL, _survey, fold_width, is_traditional, normalize
+from tridoc.normalize import _CONTROL, _survey, fold_width, is_traditional, normalize, to_simplified
 
 
 @pytest.mark.parametrize("source, text", [
@@ -36,3 +36,14 @@ _HEAD = "中文文本，数字（说明）。" * 1700  # beyond the 20000 charac
 def test_one_survey_does_the_three_scans(text):
     folded = fold_width(text)
     assert _survey(text) == (folded, is_traditional(folded), bool(re.search(f"[{_CONTROL}]", text)))
+
+
+@pytest.mark.parametrize("traditional, simplified", [
+    ("寬頻網路", "宽带网络"), ("資訊消費", "信息消费"), ("數位化", "数字化"), ("頻寬", "带宽"),  # Taiwan usage
+    # words mainland texts in traditional script use as they are, which a Taiwan IT-vocabulary
+    # converter would rewrite (添加, 智能城市, 交互, 内核, 创建, 文档)
+    ("新增寬頻用戶", "新增宽带用户"), ("智慧城市", "智慧城市"), ("高清互動電視", "高清互动电视"),
+    ("核心區", "核心区"), ("建立", "建立"), ("文件", "文件"),
+])
+def test_traditional_text_reads_in_mainland_words(traditional, simplified):
+    assert to_simplified(traditional) == simplified

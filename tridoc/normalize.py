@@ -42,11 +42,19 @@ _DELETIONS = [
 _CONTROL_DELETION = _DELETIONS[2]
 
 
+# Taiwan usage -> mainland usage, each word the length of its replacement (offsets must not move).
+# OpenCC's tw2sp would map these too, but it also rewrites vocabulary that mainland texts in
+# traditional script use as it is (新增 -> 添加, 智慧城市 -> 智能城市, 核心 -> 内核, 建立 -> 创建,
+# 互動 -> 交互): so the characters are converted alone (tw2s) and the words from this table.
+TAIWAN_USAGE = {"宽频": "宽带", "频宽": "带宽", "网路": "网络", "资讯": "信息", "数位": "数字", "通讯": "通信",
+                "线上": "在线", "远端": "远程", "软体": "软件"}
+
+
 @lru_cache(maxsize=1)
 def _t2s():
     import opencc
 
-    return opencc.OpenCC("tw2sp")
+    return opencc.OpenCC("tw2s")
 
 
 def is_traditional(text: str) -> bool:
@@ -63,9 +71,19 @@ def fold_width(text: str) -> str:
 
 
 def to_simplified(text: str) -> str:
-    """Traditional -> simplified, keeping the length (and so every offset).
+    """Traditional -> simplified, keeping the length (and so every offset), and Taiwan usage to
+    mainland usage (寬頻 -> 宽带, 網路 -> 网络) so that one set of cues serves both."""
+    return _mainland_usage(_characters_simplified(text))
 
-    tw2sp also maps Taiwan usage (寬頻 -> 宽带, 網路 -> 网络) so that one set of cues serves both."""
+
+def _mainland_usage(text: str) -> str:
+    for taiwan, mainland in TAIWAN_USAGE.items():
+        if taiwan in text:
+            text = text.replace(taiwan, mainland)
+    return text
+
+
+def _characters_simplified(text: str) -> str:
     converted = _t2s().convert(text)
     if len(converted) == len(text):
         return converted
