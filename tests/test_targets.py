@@ -225,6 +225,7 @@ NOTHING = [
     "到2015年，对信息消费重点项目给予倾斜支持，单个项目补助金额原则上不超过500万元。",
     "Prices of gigabit plans would fall by at least 30 percent by 2016, the operator's rivals believe.",  # no one reported
     "Analysts said mobile data charges would be cut by at least 30 percent in 2016.",  # a reported guess stays a guess
+    "到2023年，新建住宅小区同步部署千兆光网，推动家庭内部布线改造和千兆WiFi普及。",  # kinds of network, not speeds
 ]
 
 

@@ -95,7 +95,8 @@ QUALIFIER_AFTER = {
     "USD": _MONEY_CLASS,
     "Mbps": re.compile(rf"\s?(?:\([^()]{{0,16}}\))?\s?(?:(?:以上|及以上|以下)(?:的|{_HAN})|(?!以上|及以上|以下|左右|以内)(?:的|{_HAN}))"
                        r"|(?i:\s(?:and above |or above |or more |and faster )?(?:broadband |fib(?:er|re) )?"
-                       r"(?:users|households|subscribers|packages?|plans?|services?|connections?|lines?)\b)"),
+                       r"(?:users|households|subscribers|packages?|plans?|services?|connections?|lines?|networks?)\b)"
+                       r"|(?i:\s?(?:wi-?fi|wlan)(?![a-z]))"),  # 千兆WiFi, "gigabit Wi-Fi": a kind of network
 }
 # Verbs that take a capability as object: 具备100Mbps接入能力 is a threshold when a share is set.
 THRESHOLD_VERBS = re.compile(r"(?:具备|具有|享有|使用|提供|能够提供)$"
