@@ -16,12 +16,12 @@ import io
 import os
 import re
 import sys
-from stat import S_ISDIR
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from stat import S_ISDIR
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 

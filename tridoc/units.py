@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .numbers import CN_DIGITS, EN_WORDS, parse_number, scale_of
+from .words import word_automaton
 
 # (surface pattern, canonical unit, multiplier). A pattern may carry a lookahead that
 # keeps it off other words (兆瓦 is megawatts, 个月 is months, 人民 is "people's").
@@ -254,18 +255,12 @@ def _word_figure_rx() -> re.Pattern:
 def _cue_automaton():
     """_CUE_WORDS as an Aho-Corasick automaton: one pass in C finds them all, where a pattern of the
     words stops at every letter one of them starts with. Built when first needed."""
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for word in _CUE_WORDS:
-        automaton.add_word(word, word)
-    automaton.make_automaton()
-    return automaton
+    return word_automaton({word: word for word in _CUE_WORDS})
 
 
 def _cue_words(text: str) -> list[tuple[int, str]]:
     """(start, word) for every cue word in the text, overlaps included; by start, the longer first."""
-    hits = [(last + 1 - len(word), word) for last, word in _cue_automaton().iter(text)]
+    hits = [(last + 1 - length, word) for last, (length, _, word) in _cue_automaton().iter(text)]
     hits.sort(key=lambda hit: (hit[0], -len(hit[1])))
     return hits
 

@@ -36,7 +36,7 @@ def whole_word(low: str, start: int, end: int, plural: bool = False) -> bool:
     return True
 
 
-def _automaton(payloads: dict[str, object]):
+def word_automaton(payloads: dict[str, object]):
     """An automaton of lower-cased words; each word carries (length, is Latin, payload)."""
     import ahocorasick  # imported on first use, as the automata are built: a cost most commands never pay
 
@@ -86,7 +86,7 @@ class WordSet:
         if not self.meaning:
             return []
         if self._automaton is None:
-            self._automaton = _automaton(self.meaning)
+            self._automaton = word_automaton(self.meaning)
         base, low = _lowered(text, start, end)
         plural = self.plural
         found = [(last + 1 - length + base, last + 1 + base, meaning)
@@ -113,7 +113,7 @@ class Needles:
         for i, strings in enumerate(needs):
             for s in strings or ():
                 owners.setdefault(s.lower(), set()).add(i)
-        self._automaton = _automaton(owners) if owners else None
+        self._automaton = word_automaton(owners) if owners else None
 
     def which(self, text: str, start: int, end: int) -> frozenset[int]:
         low = text[start:end].lower()
@@ -141,7 +141,7 @@ class WordTables:
             for table in self.tables:
                 for word, meaning in table.meaning.items():
                     owners.setdefault(word, []).append((table, meaning))
-            self._automaton = _automaton(owners)
+            self._automaton = word_automaton(owners)
         base, low = _lowered(text, start, end)
         found: dict[WordSet, list[Hit]] = {table: [] for table in self.tables}
         for last, (length, latin, owned) in self._automaton.iter(low, start - base):
