@@ -44,6 +44,9 @@ def test_one_survey_does_the_three_scans(text):
     # converter would rewrite (添加, 智能城市, 交互, 内核, 创建, 文档)
     ("新增寬頻用戶", "新增宽带用户"), ("智慧城市", "智慧城市"), ("高清互動電視", "高清互动电视"),
     ("核心區", "核心区"), ("建立", "建立"), ("文件", "文件"),
+    # "mobile" in Taiwan (行動) and Hong Kong (流動), and Taiwan's fibre to the home
+    ("行動寬頻用戶", "移动宽带用户"), ("行動通訊", "移动通信"), ("流動數據", "移动数据"), ("光纖到府", "光纤到户"),
+    ("行動計劃", "行动计划"), ("流動人口", "流动人口"),  # as words of their own they stay
 ])
 def test_traditional_text_reads_in_mainland_words(traditional, simplified):
     assert to_simplified(traditional) == simplified

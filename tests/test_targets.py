@@ -195,6 +195,11 @@ IN_THE_WILD = [
             (5e7, "count", 2018, "gt", "mobile.users", None))),  # to top: to exceed
     ("By the end of 2023, gigabit broadband users will top 30 million.",
      expect((3e7, "count", 2023, "gt", "broadband.users", None),)),
+    # "mobile" as Taiwan (行動) and Hong Kong (流動) write it
+    ("北京計劃到2020年，行動寬頻用戶普及率達到100%。",
+     expect((100, "percent", 2020, "ge", "mobile.user_penetration", None),)),
+    ("按規劃，到2020年流動寬頻用戶達到1,000萬。",
+     expect((1e7, "count", 2020, "ge", "mobile.users", None),)),
 ]
 
 

@@ -42,12 +42,16 @@ _DELETIONS = [
 _CONTROL_DELETION = _DELETIONS[2]
 
 
-# Taiwan usage -> mainland usage, each word the length of its replacement (offsets must not move).
+# Taiwan and Hong Kong usage -> mainland usage, each word the length of its replacement (offsets
+# must not move). Applied in order, so an entry may build on the ones before it (行動寬頻 -> 行动宽带).
+# "Mobile" is 行動 in Taiwan and 流動 in Hong Kong; alone both are common words (行动计划, 流动人口).
 # OpenCC's tw2sp would map these too, but it also rewrites vocabulary that mainland texts in
 # traditional script use as it is (新增 -> 添加, 智慧城市 -> 智能城市, 核心 -> 内核, 建立 -> 创建,
 # 互動 -> 交互): so the characters are converted alone (tw2s) and the words from this table.
 TAIWAN_USAGE = {"宽频": "宽带", "频宽": "带宽", "网路": "网络", "资讯": "信息", "数位": "数字", "通讯": "通信",
-                "线上": "在线", "远端": "远程", "软体": "软件"}
+                "线上": "在线", "远端": "远程", "软体": "软件", "光纤到府": "光纤到户",
+                **{f"{mobile}{what}": f"移动{what}" for mobile in ("行动", "流动")
+                   for what in ("宽带", "网络", "通信", "电话", "上网", "用户", "数据", "支付", "互联网")}}
 
 
 @lru_cache(maxsize=1)
@@ -71,8 +75,8 @@ def fold_width(text: str) -> str:
 
 
 def to_simplified(text: str) -> str:
-    """Traditional -> simplified, keeping the length (and so every offset), and Taiwan usage to
-    mainland usage (寬頻 -> 宽带, 網路 -> 网络) so that one set of cues serves both."""
+    """Traditional -> simplified, keeping the length (and so every offset), and Taiwan and Hong Kong
+    usage to mainland usage (寬頻 -> 宽带, 網路 -> 网络) so that one set of cues serves both."""
     return _mainland_usage(_characters_simplified(text))
 
 
