@@ -200,6 +200,13 @@ IN_THE_WILD = [
      expect((100, "percent", 2020, "ge", "mobile.user_penetration", None),)),
     ("按規劃，到2020年流動寬頻用戶達到1,000萬。",
      expect((1e7, "count", 2020, "ge", "mobile.users", None),)),
+    # 累计完成 totals a plan's years as well as past ones: the year says which
+    ("到2023年，三年累计完成信息通信业固定资产投资不少于一百二十亿元。",
+     expect((1.2e10, "CNY", 2023, "ge", "investment", None),)),
+    # two figures alike that the catalogue cannot name, side by side: two targets, not one restated
+    ("到2020年，市级行政审批事项网上办理率不低于90%；二级以上医院电子病历普及率100%；中小学宽带网络“校校通”比例达到百分之百。",
+     expect((90, "percent", 2020, "ge", "other", None), (100, "percent", 2020, "eq", "other", "public"),
+            (100, "percent", 2020, "ge", "other", "public"))),
 ]
 
 
@@ -248,6 +255,7 @@ BASELINES = [
     ("China had 205 million fixed broadband subscribers at the end of April.", 1),
     ("不过大陆宽带平均速率仅约8Mbps，在全球排名仍在80名之后。", 1),
     ("2013年,全市信息消费规模约为1150亿元。全市固定宽带用户突破300万户。\n成都市人民政府\n2014年3月18日", 2),
+    ("截至2015年底，全省累计完成通信业投资120亿元。", 1),
 ]
 
 

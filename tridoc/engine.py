@@ -6,7 +6,7 @@ from bisect import bisect_right
 
 from pydantic import TypeAdapter
 
-from .catalogue import Catalogue, load_catalogue
+from .catalogue import OTHER, Catalogue, load_catalogue
 from .models import DocumentInfo, Extraction, Target
 from .normalize import Normalized, normalize
 from .tables import read_tables
@@ -34,7 +34,7 @@ def extract(text: str, source: str = "<text>", catalogue: Catalogue | None = Non
     info = _with_facts(info or DocumentInfo(), norm, len(text))
     doc_year = info.date.year if info.date else None
     drafts = _drafts(norm.text, catalogue, doc_year, _reviews_own_year(info))
-    targets = _targets(_dedupe(drafts), norm, page_starts or [])
+    targets = _targets(_dedupe(drafts, norm.text), norm, page_starts or [])
     targets.sort(key=lambda t: (t.kind != "target", t.span[0]))
     return Extraction(source=source, document=info, targets=targets)
 
@@ -94,7 +94,7 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in spans[max(0, i - 2):i + 1])
 
 
-def _dedupe(drafts: list[Draft]) -> list[Draft]:
+def _dedupe(drafts: list[Draft], text: str) -> list[Draft]:
     """One record per target: a figure restated later (8000万户 … 八千万户) is kept once."""
     kept: dict[tuple, int] = {}
     out: list[Draft] = []
@@ -104,9 +104,20 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
         if key not in kept:
             kept[key] = len(out)
             out.append(d)
+        elif _side_by_side(out[kept[key]], d, text):
+            out.append(d)
         elif out[kept[key]].comparator == "eq" and d.comparator != "eq":
             out[kept[key]] = d  # a table cell restated in prose: the prose says how (达到 -> ge)
     return out
+
+
+def _side_by_side(a: Draft, b: Draft, text: str) -> bool:
+    """Two alike in one sentence are two targets, and so are two of the catalogue's "other" in one
+    paragraph, where nothing tells 电子病历普及率100% from “校校通”比例达到百分之百."""
+    if a.sentence == b.sentence:
+        return True
+    first, last = sorted((a.sentence, b.sentence))  # table rows come first, wherever they stand
+    return a.indicator == OTHER and "\n" not in text[first[0]:last[1]].strip()
 
 
 def _targets(drafts: list[Draft], norm: Normalized, page_starts: list[int]) -> list[Target]:

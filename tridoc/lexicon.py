@@ -37,7 +37,7 @@ COMPARATOR_AFTER = {
 
 # Words that say the figures after them in the sentence are facts about the past or present.
 PAST_MARKERS = ["已经", "已达", "已有", "已建成", "已实现", "已覆盖", "已完成", "已超过", "已突破", "已开通", "现已",
-                "截至", "截止", "目前", "现有", "当前", "去年", "上年", "前年", "实际完成", "累计完成",
+                "截至", "截止", "目前", "现有", "当前", "去年", "上年", "前年", "实际完成",
                 "totaled", "totalled", "amounted to", "stood at", "as of", "at present", "currently", "so far",
                 "last year", "already", "was", "were", "had", "had reached", "has risen", "grew", "rose", "fell",
                 "increased", "dropped", "have since", "has since", "delivered", "been growing",
