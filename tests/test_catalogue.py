@@ -60,6 +60,17 @@ def indicator(text, unit):
     ("高清互動電視用戶突破", "count", "tv.users"),
     ("5G网络用户体验速率不低于", "Mbps", "mobile.access_speed"),
     ("新建住宅小区光纤到户比例达到", "percent", "fiber.coverage"),
+    # found by the fifth independent set (wild5)
+    ("4G网络人口覆盖率达到", "percent", "wireless.coverage"), ("3G网络城区覆盖率达到", "percent", "wireless.coverage"),
+    ("重点场所5G网络通达率达到", "percent", "wireless.coverage"),
+    ("行政村5G通达率达到", "percent", "broadband.village_coverage"),
+    ("全省行政村光纤和4G网络通达率分别达到", "percent", "broadband.village_coverage"),
+    ("30户以上自然村4G网络覆盖率达到", "percent", "wireless.coverage"),
+    ("全省5G基地台達到", "count", "mobile.base_stations"), ("全省5G個人用戶普及率達到", "percent", "mobile.user_penetration"),
+    ("cross-border fiber bandwidth of no less than", "Mbps", "broadband.export_bandwidth"),
+    ("用户体验速率达到", "Mbps", "mobile.access_speed"),
+    ("自治区财政每年安排信息消费专项资金", "CNY", "investment"),
+    ("直播卫星“户户通”用户达到", "count", "tv.users"),
 ])
 def test_phrases_name_their_indicator(phrase, unit, key):
     assert indicator(phrase, unit) == key

@@ -203,6 +203,8 @@ IN_THE_WILD = [
     # 累计完成 totals a plan's years as well as past ones: the year says which
     ("到2023年，三年累计完成信息通信业固定资产投资不少于一百二十亿元。",
      expect((1.2e10, "CNY", 2023, "ge", "investment", None),)),
+    # a scaled number with no unit word, counting what its subject says is a number
+    ("到2020年，IPv6活跃用户数达到300万。", expect((3e6, "count", 2020, "ge", "other", None),)),
     # two figures alike that the catalogue cannot name, side by side: two targets, not one restated
     ("到2020年，市级行政审批事项网上办理率不低于90%；二级以上医院电子病历普及率100%；中小学宽带网络“校校通”比例达到百分之百。",
      expect((90, "percent", 2020, "ge", "other", None), (100, "percent", 2020, "eq", "other", "public"),

@@ -21,6 +21,7 @@ def figures(text):
     ("100兆比特/秒(Mbps)", 100, "Mbps"), ("8兆每秒", 8, "Mbps"), ("12 Mbit/s", 12, "Mbps"), ("百兆", 100, "Mbps"),
     ("千兆", 1000, "Mbps"), ("1Gbps", 1000, "Mbps"), ("1 Gbps", 1000, "Mbps"), ("50G", 50000, "Mbps"),
     ("1吉比特每秒", 1000, "Mbps"), ("one gigabit per second", 1000, "Mbps"), ("万兆", 10000, "Mbps"),
+    ("出口带宽达到20T以上", 2e7, "Mbps"), ("2 Tbps", 2e6, "Mbps"),
     # money
     ("6000亿元", 6e11, "CNY"), ("1 万亿元", 1e12, "CNY"), ("500万元", 5e6, "CNY"), ("3千亿元", 3e11, "CNY"),
     ("3 billion yuan", 3e9, "CNY"), ("600 million yuan", 6e8, "CNY"), ("370 billion RMB", 3.7e11, "CNY"),
@@ -44,7 +45,7 @@ def test_surface_forms(text, value, unit):
     "二〇一二年五月四日", "18th National Congress", "十八届三中全会", "三网融合", "五通", "第三代移动通信",
     # idioms and measure words that are not counts
     "三个代表", "千家万户", "一个平台", "3个月", "百亿级", "百强", "八十位", "1000兆瓦", "US$1=$6.1227 RMB",
-    "Copyright © 2011", "0731-88888888",
+    "Copyright © 2011", "0731-88888888", "10TB", "T-Mobile",
 ])
 def test_not_figures(text):
     assert figures(text) == []

@@ -62,8 +62,8 @@ NOT_TARGET_PATTERNS = [r"\b(?:19|20)\d\dE\b",  # an analyst's estimate year: 201
 FUND_RULES = re.compile(r"(?:单个|单项|每个|每项|每户|最高|原则上|一次性|按.{0,12}?比例).{0,16}?(?:补助|补贴|奖励|资助|贴息)"
                         r"|(?:补助|补贴|奖励|资助|贴息).{0,8}?(?:单个|每个|每项|最高|原则上|不超过)"
                         r"|比例给予(?:补助|补贴|奖励)|per project|up to .{0,20}subsid|\beach\b.{0,60}subsid")
-# A scaled number with no unit word is a count when its subject says "the number of".
-BARE_COUNT = re.compile(r"(?i)\bnumber of\b|数量|总数")
+# A scaled number with no unit word is a count when its subject says "the number of" (用户数达到300万).
+BARE_COUNT = re.compile(r"(?i)\bnumber of\b|数量|总数|用户数|人数|户数")
 # Words that commit to an amount even without a year or a comparator: 市财政每年安排专项资金1000万元.
 COMMITMENT = ["安排", "争取", "投入", "设立", "筹集", "落实", "新增", "新建", "建成", "帮助", "带动", "培训", "惠及",
               "allocate", "earmark", "invest", "set aside"]

@@ -27,7 +27,7 @@ UNIT_TABLE: list[tuple[str, str, float]] = [
     (r"M(?![a-zA-Z0-9])", "Mbps", 1),
     (r"Gbps|Gbit/s|Gb/s|Gbits?\b", "Mbps", 1000), (r"gigabits? per second|gigabits?\b", "Mbps", 1000),
     (r"吉比特每秒|吉比特/秒|吉比特|吉bps", "Mbps", 1000), (r"G(?![a-zA-Z0-9-])", "Mbps", 1000),
-    (r"Tbps|Tbit/s|太比特每秒|太比特", "Mbps", 10**6),
+    (r"Tbps|Tbit/s|太比特每秒|太比特", "Mbps", 10**6), (r"T(?![a-zA-Z0-9-])", "Mbps", 10**6),  # 出口带宽达到20T
     (r"[Kk]bps|kbit/s|千比特每秒", "Mbps", 0.001),
     # money
     (r"元人民币|元|人民币", "CNY", 1), (r"美元", "USD", 1),
