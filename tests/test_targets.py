@@ -284,6 +284,19 @@ def test_a_year_end_summary_reports_its_year_and_plans_the_next():
     assert {(12000, 2016, "target"), (50, 2016, "target"), (1500, 2016, "target")} <= got
 
 
+SECTIONS = """一、发展目标
+（一）到2015年，全省固定宽带家庭普及率达到50%。
+（二）互联网普及率达到60%。
+二、保障措施
+（一）每年新增宽带用户100万户。
+"""
+
+
+def test_a_year_carries_into_the_next_sub_section_and_ends_with_its_section():
+    got = [(t.value, t.year) for t in extract_text(SECTIONS).targets]
+    assert got == [(50, 2015), (60, 2015), (1e6, None)]
+
+
 def test_year_end_takes_the_year_of_the_document():
     text = "江西省2015年“宽带中国”专项行动实施方案\n到年底，全省新建4G基站2.5万个，行政村通宽带比例达到95%。\n江西省通信管理局\n2015年3月20日"
     assert {(t.value, t.year) for t in extract_text(text).targets} == {(25000, 2015), (95, 2015)}

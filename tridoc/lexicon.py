@@ -111,6 +111,9 @@ CLAUSE_BREAK = re.compile(r"[:;，：；,](?:(?<!\d,)|(?!\d))")
 
 # Heading markers at the head of a line, from outer to inner as Chinese documents nest them;
 # a heading ends the deadline year set under a heading of its own rank or deeper.
+# A year set under a sub-section marker carries on into the next sub-section, as the GUIDE has it:
+# only a heading of a section's own rank (一、, 1.) ends it.
+SUBSECTION_MARKERS = {"cn_paren", "ar_paren"}
 HEADING_MARKERS = [
     ("chapter", r"第[一二三四五六七八九十]+[章节部分篇]"),
     ("cn_dun", r"[一二三四五六七八九十]+[、.]"),

@@ -35,6 +35,7 @@ from .lexicon import (
     QUALIFIER_AFTER,
     REPORTED_FUTURE,
     REPORTING_VERBS,
+    SUBSECTION_MARKERS,
     THRESHOLD_VERBS,
 )
 from .units import Figure
@@ -173,6 +174,7 @@ def heading_levels(text: str) -> list[Heading]:
         Heading(m.start() + 1, _HEADING_RANK[m.lastgroup]) for m in _HEADING_RX.finditer(text)]
 
 
+_SUBSECTION_RANKS = {_HEADING_RANK[kind] for kind in SUBSECTION_MARKERS}
 # Text before the first heading counts as top level: a 一、 heading ends its year, a (一) does not.
 PREAMBLE_RANK = 1
 
@@ -196,15 +198,15 @@ class SentenceReader:
                 if k >= 0 and item.start < spans[k][1]:
                     by_sentence.setdefault(k, ([], []))[slot].append(item)
         drafts: list[Draft] = []
-        # The years in force, one per heading rank they were set under: a heading closes the years set
-        # under its own rank or deeper, so (三) falls back to the year of 三、明年工作打算.
+        # The years in force, one per heading rank they were set under: a section heading closes the years
+        # set under its own rank or deeper, so 三、 ends the year of 二、; a sub-section's (二) does not.
         context: list[tuple[int, int, bool]] = []  # (rank, year, measured by 截至…/…第一季度)
         level, hi = PREAMBLE_RANK, 0
         for k in sorted(by_sentence):
             s, e = spans[k]
             while hi < len(headings) and headings[hi].start < e:
                 level = headings[hi].rank
-                while context and context[-1][0] >= level:
+                while context and context[-1][0] >= level and level not in _SUBSECTION_RANKS:
                     context.pop()
                 hi += 1
             sfigs, syears = by_sentence[k]
