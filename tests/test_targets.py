@@ -321,6 +321,12 @@ def test_relative_year_takes_the_year_named_in_the_sentence():
     assert t.year == 2015
 
 
+def test_the_whole_year_is_the_year_named_before_it_in_the_sentence():
+    text = ("发布日期：2016-12-08\n到2020年，全区宽带用户达到500万户。"
+            "有关负责人表示，明年将推进宽带覆盖工程，全年新增光纤到户覆盖家庭50万户。")
+    assert [(t.value, t.year) for t in extract_text(text).targets] == [(5e6, 2020), (5e5, 2017)]
+
+
 SPLIT = [  # (text, the sentences it holds)
     ("到2015年,宽带用户达到2亿户。城市达到20Mbps;农村达到4Mbps\n二、保障措施", ["到2015年,宽带用户达到2亿户。", "城市达到20Mbps;",
                                                          "农村达到4Mbps\n", "二、保障措施"]),

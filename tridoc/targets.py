@@ -222,14 +222,19 @@ class SentenceReader:
         return drafts
 
     def _resolve_relative(self, syears: list[YearMention], s: int, e: int, ctx_year: int | None) -> None:
-        relative = [y for y in syears if y.kind.startswith("relative")]
-        named = relative and not self.doc_year and _YEAR_NAMED.search(self.text, s, e)
-        for y in relative:
-            base = self.doc_year or (int(named.group()) if named else None)  # 今年 in 宽带中国2015专项行动
-            if y.kind == "relative_in_context" and ctx_year:
-                base = ctx_year  # 2015年…全年完成投资187亿元
-            y.year = base + y.offset if base else None
-            y.kind = "past" if y.offset < 0 else "deadline"  # 去年 dates its sentence; it sets no context
+        if not any(y.kind.startswith("relative") for y in syears):
+            return
+        named = not self.doc_year and _YEAR_NAMED.search(self.text, s, e)
+        spoken_of = ctx_year  # the year 全年 means: the one in force, or one named before it in the sentence
+        for y in syears:
+            if y.kind.startswith("relative"):
+                base = self.doc_year or (int(named.group()) if named else None)  # 今年 in 宽带中国2015专项行动
+                if y.kind == "relative_in_context" and spoken_of:
+                    base = spoken_of  # 2015年…全年完成投资187亿元; 明年…，全年新增…
+                y.year = base + y.offset if base else None
+                y.kind = "past" if y.offset < 0 else "deadline"  # 去年 dates its sentence; it sets no context
+            if y.year and y.kind not in ("past", "label"):
+                spoken_of = y.year
 
     # -- one sentence
     def _sentence(self, s: int, e: int, figs: list[Figure], years: list[YearMention],
