@@ -240,6 +240,8 @@ NOTHING = [
     "Prices of gigabit plans would fall by at least 30 percent by 2016, the operator's rivals believe.",  # no one reported
     "Analysts said mobile data charges would be cut by at least 30 percent in 2016.",  # a reported guess stays a guess
     "到2023年，新建住宅小区同步部署千兆光网，推动家庭内部布线改造和千兆WiFi普及。",  # kinds of network, not speeds
+    "He expected China's 5G users to exceed 800 million by the end of 2023.",  # a person's forecast
+    "有分析人士預計，大規模網絡投資將帶動內蒙古信息消費規模在2020年超過1200億元。",
 ]
 
 

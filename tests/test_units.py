@@ -46,6 +46,8 @@ def test_surface_forms(text, value, unit):
     # idioms and measure words that are not counts
     "三个代表", "千家万户", "一个平台", "3个月", "百亿级", "百强", "八十位", "1000兆瓦", "US$1=$6.1227 RMB",
     "Copyright © 2011", "0731-88888888", "10TB", "T-Mobile",
+    # denominators
+    "每100户", "for every 10,000 people", "per 100 residents",
 ])
 def test_not_figures(text):
     assert figures(text) == []

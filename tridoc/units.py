@@ -167,10 +167,15 @@ def _bare_figure(text: str, m: re.Match, num: str) -> Figure | None:
                   surface=m.group(), bare=True)
 
 
+# Words that make the number after them a denominator: 每100户, "for every 10,000 people".
+DENOMINATOR_BEFORE = ("每", "every ", "per ")
+
+
 def _bad_start(text: str, start: int) -> bool:
-    """Digits glued to letters are names (IPV6, M2C); 第 makes an ordinal."""
+    """Digits glued to letters are names (IPV6, M2C); 第 makes an ordinal; 每 a denominator."""
     prev = text[start - 1] if start else ""
-    return prev.isascii() and prev.isalpha() or prev in ("第", ".", "=", "$", "¥", "双")  # 双千兆: a name
+    return prev.isascii() and prev.isalpha() or prev in ("第", ".", "=", "$", "¥", "双") \
+        or text.endswith(DENOMINATOR_BEFORE, max(0, start - 6), start)  # 双千兆: a name
 
 
 def _numeral_figure(text: str, m: re.Match) -> Figure | None:
