@@ -31,6 +31,7 @@ def figures(text):
     ("六十万个", 6e5, "count"), ("两万户", 2e4, "count"), ("1.4万个", 1.4e4, "count"), ("20家", 20, "count"),
     ("130 million homes", 1.3e8, "count"), ("1.2 million base stations", 1.2e6, "count"),
     ("2,000 villages", 2000, "count"), ("20,000户", 20000, "count"),
+    ("200 demonstration projects", 200, "count"), ("10 data centers", 10, "count"),
     # bugs caught in the wild
     ("RMB6trn", 6e12, "CNY"), ("US$49bn", 4.9e10, "USD"), ("1.1兆元人民币", 1.1e12, "CNY"),
     ("50 billion yuans", 5e10, "CNY"), ("thousand mega", 1000, "Mbps"), ("市民卡发卡量达到150万张", 1.5e6, "count"),

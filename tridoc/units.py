@@ -37,7 +37,8 @@ UNIT_TABLE: list[tuple[str, str, float]] = [
     (r"家", "count", 1), (r"所(?![有属在以得])", "count", 1), (r"项(?!目)", "count", 1),
     (r"座|栋|套|张", "count", 1), (r"名(?![称单牌列优])", "count", 1), (r"处(?![理置室])", "count", 1),
     (r"(?:[A-Za-z0-9/-]+ ){0,2}?(?:users?|subscribers?|households?|homes|families|base stations?|villages?"
-     r"|people|residents|ports|enterprises|companies|firms|connections|pieces)\b", "count", 1),
+     r"|people|residents|ports|enterprises|companies|firms|connections|pieces|projects|demonstration zones"
+     r"|application scenarios|data centers|data centres)\b", "count", 1),
 ]
 
 # A figure named by a currency sign instead of a unit word: US$60.4 billion, RMB 370 billion.
