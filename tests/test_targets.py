@@ -299,6 +299,19 @@ def test_a_year_carries_into_the_next_sub_section_and_ends_with_its_section():
     assert got == [(50, 2015), (60, 2015), (1e6, None)]
 
 
+REVIEWED = """发布日期：2016-09-18
+一、发展基础
+全市城镇化率达83%，固定宽带家庭普及率达到61%；到2020年力争建成全光网城市，光纤到户覆盖率达到100%。
+二、发展目标
+固定宽带家庭普及率达到80%。
+"""
+
+
+def test_a_section_on_how_things_stand_gives_baselines_unless_due_later():
+    got = [(t.value, t.year, t.kind) for t in extract_text(REVIEWED).targets]
+    assert got == [(100, 2020, "target"), (80, None, "target"), (83, None, "baseline"), (61, None, "baseline")]
+
+
 def test_year_end_takes_the_year_of_the_document():
     text = "江西省2015年“宽带中国”专项行动实施方案\n到年底，全省新建4G基站2.5万个，行政村通宽带比例达到95%。\n江西省通信管理局\n2015年3月20日"
     assert {(t.value, t.year) for t in extract_text(text).targets} == {(25000, 2015), (95, 2015)}

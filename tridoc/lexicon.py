@@ -113,6 +113,10 @@ CLAUSE_BREAK = re.compile(r"[:;，：；,](?:(?<!\d,)|(?!\d))")
 
 # Heading markers at the head of a line, from outer to inner as Chinese documents nest them;
 # a heading ends the deadline year set under a heading of its own rank or deeper.
+# A section under one of these headings tells how things stand (一、发展基础): its figures are
+# baselines unless due after the document's date.
+REVIEW_HEADINGS = re.compile(r"(?i)发展基础|发展现状|现状|基础条件|工作基础|基本情况|发展成效|主要成效|取得的成[绩效]|回顾"
+                             r"|background|current situation|achievements")
 # A year set under a sub-section marker carries on into the next sub-section, as the GUIDE has it:
 # only a heading of a section's own rank (一、, 1.) ends it.
 SUBSECTION_MARKERS = {"cn_paren", "ar_paren"}

@@ -35,6 +35,7 @@ from .lexicon import (
     QUALIFIER_AFTER,
     REPORTED_FUTURE,
     REPORTING_VERBS,
+    REVIEW_HEADINGS,
     SUBSECTION_MARKERS,
     THRESHOLD_VERBS,
 )
@@ -186,6 +187,7 @@ class SentenceReader:
         self.text, self.cat, self.doc_year = text, catalogue, doc_year
         # A year-end summary reports its own year's results: those are baselines, not targets.
         self.summary = summary and doc_year is not None
+        self._review = False  # whether the sentence read stands in a section that reviews how things stand
 
     def read(self, figures: list[Figure], years: list[YearMention], spans: list[tuple[int, int]],
              headings: list[Heading]) -> list[Draft]:
@@ -202,13 +204,19 @@ class SentenceReader:
         # set under its own rank or deeper, so 三、 ends the year of 二、; a sub-section's (二) does not.
         context: list[tuple[int, int, bool]] = []  # (rank, year, measured by 截至…/…第一季度)
         level, hi = PREAMBLE_RANK, 0
+        review_rank = None  # the rank of the 一、发展基础 heading whose section this is, if any
         for k in sorted(by_sentence):
             s, e = spans[k]
             while hi < len(headings) and headings[hi].start < e:
                 level = headings[hi].rank
                 while context and context[-1][0] >= level and level not in _SUBSECTION_RANKS:
                     context.pop()
+                if review_rank is not None and level <= review_rank:
+                    review_rank = None
+                if review_rank is None and REVIEW_HEADINGS.search(self._line_at(headings[hi].start)):
+                    review_rank = level
                 hi += 1
+            self._review = review_rank is not None
             sfigs, syears = by_sentence[k]
             year, measured = context[-1][1:] if context else (None, False)
             self._resolve_relative(syears, s, e, year)
@@ -220,6 +228,10 @@ class SentenceReader:
                     context.pop()
                 context.append((level, setting[-1].year, setting[-1].kind in ("as_of", "sub_period")))
         return drafts
+
+    def _line_at(self, start: int) -> str:
+        end = self.text.find("\n", start)
+        return self.text[start:end if end >= 0 else len(self.text)]
 
     def _resolve_relative(self, syears: list[YearMention], s: int, e: int, ctx_year: int | None) -> None:
         if not any(y.kind.startswith("relative") for y in syears):
@@ -439,6 +451,9 @@ class SentenceReader:
             g.past = True
         if self.doc_year and any(y is not None and y < self.doc_year for y in g.years):
             g.past = True
+        elif self._review and not (self.doc_year and all(y is not None and y > self.doc_year for y in g.years)
+                                   or not self.doc_year and marks.future(s, start)):
+            g.past = True  # 一、发展基础: 城镇化率达83%
         elif g.label and ctx_year and g.years[0] is not None and g.years[0] < ctx_year:
             g.past = True  # "targets for 2020: 70% (2015: 40%)": the labelled earlier year is the base
         elif self.summary and all(y is None or y <= self.doc_year for y in g.years):
@@ -491,7 +506,7 @@ class SentenceReader:
             elif (unit in MONEY or unit == "percent") and FUND_RULES.search(
                     self.text, max(g.clause[0], g.figs[0].start - NEAR * 2), min(g.clause[1], g.figs[-1].end + NEAR)):
                 continue  # a fund's rule (单个项目补助不超过500万元), not a target
-            if g.comparator == "eq" and g.years[0] is None and not g.past \
+            if g.comparator == "eq" and g.years[0] is None and (not g.past or self._review) \
                     and not self._words.any(_COMMITMENT, max(sentence[0], g.figs[0].start - NEAR), g.figs[0].start):
                 continue  # a bare figure with neither a deadline nor a word of commitment sets nothing
             keep.append((gi, g))
