@@ -203,6 +203,10 @@ IN_THE_WILD = [
     # 累计完成 totals a plan's years as well as past ones: the year says which
     ("到2023年，三年累计完成信息通信业固定资产投资不少于一百二十亿元。",
      expect((1.2e10, "CNY", 2023, "ge", "investment", None),)),
+    # a clause that leaves out the verb goes on with the one before it
+    ("By 2020, the fixed broadband household penetration rate will reach 65% and the 3G/LTE user penetration rate 80%.",
+     expect((65, "percent", 2020, "ge", "broadband.household_penetration", None),
+            (80, "percent", 2020, "ge", "mobile.user_penetration", None))),
     # a scaled number with no unit word, counting what its subject says is a number
     ("到2020年，IPv6活跃用户数达到300万。", expect((3e6, "count", 2020, "ge", "other", None),)),
     # two figures alike that the catalogue cannot name, side by side: two targets, not one restated
