@@ -83,7 +83,8 @@ def test_a_header_may_start_in_either_century():
 
 TABS_WITH_SERIAL = ("附表1 宽带网络发展主要指标\n序号\t指标名称\t单位\t2013年（现状）\t2015年\t2020年\n"
                     "1\t固定宽带家庭普及率\t%\t52\t65\t85\n2\t光纤到户覆盖家庭\t万户\t120\t200\t350\n"
-                    "6\t行政村通宽带比例\t%\t95\t100\t—\n")
+                    "6\t行政村通宽带比例\t%\t95\t100\t—\n7\t城区公共区域WiFi覆盖率\t%\t—\t80\t>95\n"
+                    "8\t城镇和农村家庭宽带接入能力\tMbps\t4\t20\t50\n")
 FIXED_COLUMNS = ("指标                          单位      2013年    2015年    2020年\n"
                  "有线电视网络双向化率          %         46        80        >95\n"
                  "IPTV用户                      万户      14        40        100\n")
@@ -95,6 +96,8 @@ KEY_VALUES = "指标：电子商务交易额；单位：亿元；2013年：2100�
     (TABS_WITH_SERIAL, (65, "percent", 2015, "eq", "broadband.household_penetration", None, "target")),
     (TABS_WITH_SERIAL, (3.5e6, "count", 2020, "eq", "fiber.coverage", None, "target")),
     (TABS_WITH_SERIAL, (52, "percent", 2013, "eq", "broadband.household_penetration", None, "baseline")),
+    (TABS_WITH_SERIAL, (95, "percent", 2020, "gt", "wireless.coverage", "public", "target")),  # where: 城区
+    (TABS_WITH_SERIAL, (50, "Mbps", 2020, "eq", "broadband.access_speed", None, "target")),  # two groups
     (FIXED_COLUMNS, (95, "percent", 2020, "gt", "cabletv.two_way", None, "target")),
     (FIXED_COLUMNS, (4e5, "count", 2015, "eq", "tv.users", None, "target")),
     (KEY_VALUES, (8e11, "CNY", 2020, "eq", "ecommerce.volume", None, "target")),
@@ -104,7 +107,7 @@ def test_tabs_fixed_columns_and_key_values(text, record):
     assert record in rows(text)
 
 
-@pytest.mark.parametrize("text, n", [(TABS_WITH_SERIAL, 8), (FIXED_COLUMNS, 6), (KEY_VALUES, 5)])
+@pytest.mark.parametrize("text, n", [(TABS_WITH_SERIAL, 13), (FIXED_COLUMNS, 6), (KEY_VALUES, 5)])
 def test_every_year_cell_is_read_once(text, n):
     assert len(rows(text)) == n
 

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from .catalogue import Catalogue
-from .targets import Draft
+from .targets import Draft, one_group_scopes
 from .units import Figure, parse_unit_cell
 
 YEAR_CELL = re.compile(r"((?:19|20)\d{2})\s?年?(?:底|末)?(?:目标值?|现状|基数|实际)?(?:\([^()]{0,8}\))?")
@@ -261,8 +261,9 @@ class _Table:
         else:
             indicator = self.cat.fallback(unit)
         self.prev_indicator[unit] = indicator
-        scopes = [c.key for c in self.cat.scope_cues(label)] or [c.key for c in self.cat.scope_cues(note)]
-        return indicator, scopes[0] if len(set(scopes)) == 1 else None
+        text = label if self.cat.scope_cues(label) else note
+        keys = one_group_scopes(text, self.cat.scope_cues(text), self.cat.generic_scopes)
+        return indicator, keys[0] if len(keys) == 1 else None
 
 
 def _cell_at(row: list[Cell], shift: int, col: int) -> Cell | None:

@@ -394,9 +394,7 @@ class SentenceReader:
     def _scopes(self, g: _Group, prev: _Group | None, scopes: list[Cue], own_subject: bool) -> None:
         """分别 pairs scopes with figures; one figure for two groups has none, unless one is the generic 城市."""
         n = len(g.figs)
-        keys = _distinct([c.key for c in scopes])
-        if len(keys) > 1 and n == 1 and not self._parallel(scopes):
-            keys = [k for k in keys if k not in self.cat.generic_scopes] or keys
+        keys = one_group_scopes(self.text, scopes, self.cat.generic_scopes) if n == 1 else _distinct([c.key for c in scopes])
         if n > 1 and len(scopes) == n:
             g.scopes = [c.key for c in scopes]
         elif len(keys) == 1:
@@ -405,10 +403,6 @@ class SentenceReader:
             g.scopes = [prev.scopes[-1]] * n
         else:
             g.scopes = [None] * n
-
-    def _parallel(self, scopes: list[Cue]) -> bool:
-        """城镇和农村 names two groups side by side; 主城区新建住宅 names one inside another."""
-        return any(_CONJUNCTION.search(self.text, a.end, b.start) for a, b in zip(scopes, scopes[1:]))
 
     def _trailing_scopes(self, g: _Group) -> list[Cue]:
         """The group named after the figure: "50Mbps in urban areas and 12Mbps in rural areas",
@@ -594,6 +588,16 @@ def _without(text: str, spans) -> str:
         pieces.append(text[kept:a])
         kept = b
     return "".join(pieces) + text[kept:]
+
+
+def one_group_scopes(text: str, scopes: list[Cue], generic: set[str]) -> list[str]:
+    """The scope keys of cues that name one group: a generic one gives way to the one it locates
+    (主城区新建住宅 -> new_buildings, 城区公共区域 -> public), unless the two stand side by side
+    as two groups (城镇和农村)."""
+    keys = _distinct([c.key for c in scopes])
+    if len(keys) > 1 and not any(_CONJUNCTION.search(text, a.end, b.start) for a, b in zip(scopes, scopes[1:])):
+        keys = [k for k in keys if k not in generic] or keys
+    return keys
 
 
 def _distinct(keys: list[str]) -> list[str]:
