@@ -12,7 +12,10 @@ from pathlib import Path
 import pytest
 
 from tridoc import documents
-from tridoc.documents import DEFAULT_MAX_BYTES, Document, DocumentError, iter_inputs, page_of, read_bytes, read_document
+from tridoc.documents import (
+    DEFAULT_MAX_BYTES, Document, DocumentError, _reflow, iter_inputs, page_of, read_bytes, read_document,
+)
+from tridoc.engine import extract_document
 
 DATA = Path(__file__).parent / "data"
 
@@ -341,6 +344,40 @@ def test_pdf_pages():
     assert "行政村通宽带比例达到95%。" in doc.text[doc.page_starts[1]:]
     assert [page_of(doc, i) for i in (0, doc.text.index("45%"), second - 1, second, len(doc.text))] == [1, 1, 1, 2, 2]
     assert page_of(doc, -1) is None and page_of(doc, len(doc.text) + 1) is None
+
+
+WRAPPED_PAGE = """湖南省关于推进宽带建设的通知
+各市州人民政府，省政府各厅委、各直属机构：
+到2015年，全省城市家庭宽带接入能力基本达
+到20Mbps，农村家庭宽带接入能力达到4Mbps，固定
+宽带家庭普及率达到45%，行政村通宽带比例达到95%。
+（一）加快光纤网络建设，新增光纤到户覆盖家庭
+200万户，新建4G基站一万个，建成光网城市
+（二）推进三网融合。
+- 3 -"""
+
+
+@pytest.mark.parametrize("line", [
+    "到2015年，全省城市家庭宽带接入能力基本达到20Mbps，农村家庭宽带接入能力达到4Mbps，固定宽带家庭普及率达到45%，"
+    "行政村通宽带比例达到95%。",  # a sentence wrapped over three lines is one line again
+    "（一）加快光纤网络建设，新增光纤到户覆盖家庭200万户，新建4G基站一万个，建成光网城市",
+    "（二）推进三网融合。",  # a full line that ends no sentence still stops before a heading
+    "湖南省关于推进宽带建设的通知", "各市州人民政府，省政府各厅委、各直属机构：", "- 3 -",  # short lines stay
+])
+def test_a_pdf_page_is_reflowed_into_its_sentences(line):
+    assert line in _reflow(WRAPPED_PAGE).split("\n")
+
+
+def test_english_lines_are_joined_with_a_space():
+    page = "By 2020, the access capability of urban\nhouseholds will reach 50 Mbps, the plan\nsays.\nEnd."
+    assert _reflow(page).split("\n")[0] == "By 2020, the access capability of urban households will reach 50 Mbps, the plan says."
+
+
+def test_a_wrapped_pdf_gives_the_targets_of_its_sentences(monkeypatch):
+    monkeypatch.setattr(documents, "_pdf_pages", lambda data, source: [WRAPPED_PAGE])
+    got = {(t.value, t.indicator) for t in extract_document(read_document(PDF)).targets}
+    assert {(20, "broadband.access_speed"), (45, "broadband.household_penetration"),
+            (2e6, "fiber.coverage")} <= got
 
 
 def test_pdf_with_junk_before_the_header(tmp_path):

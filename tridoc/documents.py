@@ -687,7 +687,7 @@ def _quiet(logger_name: str):
 
 
 def _read_pdf(data: bytes, source: str) -> Document:
-    pages = _pdf_pages(data, source)
+    pages = [_reflow(page) for page in _pdf_pages(data, source)]
     if not pages:
         raise DocumentError(source, "PDF without pages")
     starts, offset = [], 0
@@ -698,6 +698,43 @@ def _read_pdf(data: bytes, source: str) -> Document:
     if len("".join(text.split())) < _MIN_CHARS_PER_PAGE * len(pages):
         raise DocumentError(source, "no text layer (scanned PDF?); run OCR first")
     return Document(source, text, None, "pdf", starts)
+
+
+# A line that ends with one of these ends its paragraph, whatever its length.
+_PARAGRAPH_END = tuple("。！？；：!?;:")
+_FULL_LINE = 0.8  # a line this share of the page's usual width or longer was wrapped by the layout
+_ASCII_PARENS = str.maketrans("（）", "()")  # the heading markers are written for folded text
+
+
+def _reflow(page: str) -> str:
+    """Joins the lines a PDF's layout wrapped, so that a sentence is one line again, as in a web
+    page or a .txt: a full line that does not end a sentence goes on in the next line, unless that
+    one opens a heading or a list item. Short lines (titles, signatures, page numbers) stay."""
+    lines = page.split("\n")
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    if len(lengths) < 3:
+        return page
+    usual = lengths[int(len(lengths) * 0.8)]  # the width of a full line, robust to a long title
+    out: list[str] = []
+    wraps = False  # whether the last line read was wrapped into the next
+    for line in lines:
+        if wraps and line.strip() and not _item_opening().match(line.translate(_ASCII_PARENS)):
+            last, first = out[-1].rstrip(), line.strip()
+            glue = " " if last[-1:].isascii() and first[:1].isascii() and last[-1:] != "-" else ""
+            out[-1] = last + glue + first
+        else:
+            out.append(line)
+        stripped = line.strip()
+        wraps = len(stripped) >= _FULL_LINE * usual and not stripped.endswith(_PARAGRAPH_END) \
+            and not stripped.endswith(tuple(f"{p}”" for p in _PARAGRAPH_END))
+    return "\n".join(out)
+
+
+@lru_cache(maxsize=1)
+def _item_opening() -> re.Pattern:
+    from .lexicon import HEADING_MARKERS
+
+    return re.compile(r"\s*(?:" + "|".join(p for _, p in HEADING_MARKERS) + r"|第[一二三四五六七八九十百\d]+条|[•·●▪\-–—])")
 
 
 def _pdf_pages(data: bytes, source: str) -> list[str]:
