@@ -354,6 +354,9 @@ WRAPPED_PAGE = """湖南省关于推进宽带建设的通知
 （一）加快光纤网络建设，新增光纤到户覆盖家庭
 200万户，新建4G基站一万个，建成光网城市
 （二）推进三网融合。
+指标名称 单位 2013年 2015年 2020年
+固定宽带家庭普及率 % 52 65 85
+光纤到户覆盖家庭 万户 120 200 350
 - 3 -"""
 
 
@@ -363,6 +366,7 @@ WRAPPED_PAGE = """湖南省关于推进宽带建设的通知
     "（一）加快光纤网络建设，新增光纤到户覆盖家庭200万户，新建4G基站一万个，建成光网城市",
     "（二）推进三网融合。",  # a full line that ends no sentence still stops before a heading
     "湖南省关于推进宽带建设的通知", "各市州人民政府，省政府各厅委、各直属机构：", "- 3 -",  # short lines stay
+    "指标名称 单位 2013年 2015年 2020年", "固定宽带家庭普及率 % 52 65 85",  # a table's rows stay rows
 ])
 def test_a_pdf_page_is_reflowed_into_its_sentences(line):
     assert line in _reflow(WRAPPED_PAGE).split("\n")

@@ -704,6 +704,8 @@ def _read_pdf(data: bytes, source: str) -> Document:
 _PARAGRAPH_END = tuple("。！？；：!?;:")
 _FULL_LINE = 0.8  # a line this share of the page's usual width or longer was wrapped by the layout
 _ASCII_PARENS = str.maketrans("（）", "()")  # the heading markers are written for folded text
+# A table row, whose lines are as long as they are and never wrapped: cells apart, or two figures at the end.
+_TABLE_ROW = re.compile(r"[|\t]|\S {2,}\S|(?:\s+[\d.,%＞>≥≤<—-]+){2,}\s*$")
 
 
 def _reflow(page: str) -> str:
@@ -718,7 +720,8 @@ def _reflow(page: str) -> str:
     out: list[str] = []
     wraps = False  # whether the last line read was wrapped into the next
     for line in lines:
-        if wraps and line.strip() and not _item_opening().match(line.translate(_ASCII_PARENS)):
+        if wraps and line.strip() and not _item_opening().match(line.translate(_ASCII_PARENS)) \
+                and not _TABLE_ROW.search(line):
             last, first = out[-1].rstrip(), line.strip()
             glue = " " if last[-1:].isascii() and first[:1].isascii() and last[-1:] != "-" else ""
             out[-1] = last + glue + first
@@ -726,7 +729,7 @@ def _reflow(page: str) -> str:
             out.append(line)
         stripped = line.strip()
         wraps = len(stripped) >= _FULL_LINE * usual and not stripped.endswith(_PARAGRAPH_END) \
-            and not stripped.endswith(tuple(f"{p}”" for p in _PARAGRAPH_END))
+            and not stripped.endswith(tuple(f"{p}”" for p in _PARAGRAPH_END)) and not _TABLE_ROW.search(stripped)
     return "\n".join(out)
 
 
