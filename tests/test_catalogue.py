@@ -71,6 +71,9 @@ def indicator(text, unit):
     ("用户体验速率达到", "Mbps", "mobile.access_speed"),
     ("自治区财政每年安排信息消费专项资金", "CNY", "investment"),
     ("直播卫星“户户通”用户达到", "count", "tv.users"),
+    # machine translation writes the singular
+    ("the administrative village passes through optical fiber ratio reach to", "percent", "broadband.village_coverage"),
+    ("rural broadband user newly increase", "count", "broadband.users"),
 ])
 def test_phrases_name_their_indicator(phrase, unit, key):
     assert indicator(phrase, unit) == key
