@@ -128,7 +128,10 @@ IN_THE_WILD = [
     ("一、发展目标\n到2015年，宽带用户达到500万户。\n二、重点任务\n宽带接入能力达到20Mbps。",
      expect((5e6, "count", 2015, "ge", "broadband.users", None),
             (20, "Mbps", None, "ge", "broadband.access_speed", None))),
-    ("到2015年,主要目标如下:\n1.宽带用户达到500万户;\n2.城市家庭宽带接入能力达到20Mbps。",
+    ("到2025年，全省宽带用户达到500万户。\n1.网络设施。宽带接入能力达到1000Mbps。",  # 1. opens a section (GUIDE)
+     expect((5e6, "count", 2025, "ge", "broadband.users", None),
+            (1000, "Mbps", None, "ge", "broadband.access_speed", None))),
+    ("到2015年,主要目标如下:\n1.宽带用户达到500万户;\n2.城市家庭宽带接入能力达到20Mbps。",  # 1. after a colon: a list
      expect((5e6, "count", 2015, "ge", "broadband.users", None),
             (20, "Mbps", 2015, "ge", "broadband.access_speed", "urban"))),
     ("信息消费规模超过3.2万亿元，年均增长20%左右，资费水平不超过每月50元。",

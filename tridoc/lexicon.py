@@ -117,9 +117,10 @@ CLAUSE_BREAK = re.compile(r"[:;，：；,](?:(?<!\d,)|(?!\d))")
 # baselines unless due after the document's date.
 REVIEW_HEADINGS = re.compile(r"(?i)发展基础|发展现状|现状|基础条件|工作基础|基本情况|发展成效|主要成效|取得的成[绩效]|回顾"
                              r"|background|current situation|achievements")
-# A year set under a sub-section marker carries on into the next sub-section, as the GUIDE has it:
-# only a heading of a section's own rank (一、, 1.) ends it.
-SUBSECTION_MARKERS = {"cn_paren", "ar_paren"}
+# How deep a section each heading marker opens. As the GUIDE has it, a deadline year carries on
+# until a section heading (第一章, 一、, or 1. at the head of a line) ends the years set at its depth
+# or deeper; a sub-section's marker ((一), (1), not listed) ends none.
+SECTION_DEPTH = {"chapter": 0, "cn_dun": 1, "ar_dot": 1}
 HEADING_MARKERS = [
     ("chapter", r"第[一二三四五六七八九十]+[章节部分篇]"),
     ("cn_dun", r"[一二三四五六七八九十]+[、.]"),

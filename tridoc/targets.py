@@ -36,7 +36,7 @@ from .lexicon import (
     REPORTED_FUTURE,
     REPORTING_VERBS,
     REVIEW_HEADINGS,
-    SUBSECTION_MARKERS,
+    SECTION_DEPTH,
     THRESHOLD_VERBS,
 )
 from .units import Figure
@@ -161,23 +161,32 @@ def sentences_holding(text: str, positions: list[int]) -> list[tuple[int, int]]:
 _HEADING_MARKER = "[ \t]*(?:" + "|".join(f"(?P<{k}>{p})" for k, p in HEADING_MARKERS) + ")"
 _HEADING_RX = re.compile("\n" + _HEADING_MARKER)
 _FIRST_HEADING_RX = re.compile(_HEADING_MARKER)
-_HEADING_RANK = {kind: rank for rank, (kind, _) in enumerate(HEADING_MARKERS)}
 
 
 class Heading(NamedTuple):
     start: int
-    rank: int  # 0 is the outermost kind of marker
+    depth: int | None  # of the section it opens (SECTION_DEPTH); None for a sub-section or a list item
 
 
 def heading_levels(text: str) -> list[Heading]:
     first = _FIRST_HEADING_RX.match(text)
-    return ([Heading(0, _HEADING_RANK[first.lastgroup])] if first else []) + [
-        Heading(m.start() + 1, _HEADING_RANK[m.lastgroup]) for m in _HEADING_RX.finditer(text)]
+    found = ([(0, first.lastgroup)] if first else []) + [(m.start() + 1, m.lastgroup) for m in _HEADING_RX.finditer(text)]
+    headings, listing = [], None
+    for start, kind in found:
+        # 主要目标如下：\n1.…\n2.…: numbers after a colon are items of its list, not sections
+        if kind != listing:
+            listing = kind if _after_colon(text, start) else None
+        headings.append(Heading(start, None if kind == listing else SECTION_DEPTH.get(kind)))
+    return headings
 
 
-_SUBSECTION_RANKS = {_HEADING_RANK[kind] for kind in SUBSECTION_MARKERS}
-# Text before the first heading counts as top level: a 一、 heading ends its year, a (一) does not.
-PREAMBLE_RANK = 1
+def _after_colon(text: str, start: int) -> bool:
+    before = text[max(0, start - 40):start].rstrip()
+    return before.endswith((":", "："))
+
+
+# Text before the first heading counts as a section of its own: a 一、 heading ends its year.
+PREAMBLE_DEPTH = 1
 
 
 # ---------------------------------------------------------------- the engine
@@ -200,23 +209,25 @@ class SentenceReader:
                 if k >= 0 and item.start < spans[k][1]:
                     by_sentence.setdefault(k, ([], []))[slot].append(item)
         drafts: list[Draft] = []
-        # The years in force, one per heading rank they were set under: a section heading closes the years
-        # set under its own rank or deeper, so 三、 ends the year of 二、; a sub-section's (二) does not.
-        context: list[tuple[int, int, bool]] = []  # (rank, year, measured by 截至…/…第一季度)
-        level, hi = PREAMBLE_RANK, 0
-        review_rank = None  # the rank of the 一、发展基础 heading whose section this is, if any
+        # The years in force, one per depth of section they were set in: a section heading closes the
+        # years set at its depth or deeper, so 三、 or 3. ends the year of 二、; a sub-section's (二) does not.
+        context: list[tuple[int, int, bool]] = []  # (depth, year, measured by 截至…/…第一季度)
+        level, hi = PREAMBLE_DEPTH, 0
+        review: Heading | None = None  # the 一、发展基础 heading whose section this is, if any
         for k in sorted(by_sentence):
             s, e = spans[k]
             while hi < len(headings) and headings[hi].start < e:
-                level = headings[hi].rank
-                while context and context[-1][0] >= level and level not in _SUBSECTION_RANKS:
-                    context.pop()
-                if review_rank is not None and level <= review_rank:
-                    review_rank = None
-                if review_rank is None and REVIEW_HEADINGS.search(self._line_at(headings[hi].start)):
-                    review_rank = level
+                heading = headings[hi]
+                if heading.depth is not None:
+                    level = heading.depth
+                    while context and context[-1][0] >= level:
+                        context.pop()
+                if review and (review.depth is None or heading.depth is not None and heading.depth <= review.depth):
+                    review = None
+                if review is None and REVIEW_HEADINGS.search(self._line_at(heading.start)):
+                    review = heading
                 hi += 1
-            self._review = review_rank is not None
+            self._review = review is not None
             sfigs, syears = by_sentence[k]
             year, measured = context[-1][1:] if context else (None, False)
             self._resolve_relative(syears, s, e, year)
