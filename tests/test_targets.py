@@ -249,6 +249,7 @@ NOTHING = [
     "到2023年，新建住宅小区同步部署千兆光网，推动家庭内部布线改造和千兆WiFi普及。",  # kinds of network, not speeds
     "He expected China's 5G users to exceed 800 million by the end of 2023.",  # a person's forecast
     "有分析人士預計，大規模網絡投資將帶動內蒙古信息消費規模在2020年超過1200億元。",
+    "据有关机构预测，到2025年我国数字经济规模将超过60万亿元。", "据第三方机构预测，今年全市5G用户有望突破1200万户。",
 ]
 
 
@@ -317,6 +318,20 @@ REVIEWED = """发布日期：2016-09-18
 def test_a_section_on_how_things_stand_gives_baselines_unless_due_later():
     got = [(t.value, t.year, t.kind) for t in extract_text(REVIEWED).targets]
     assert got == [(100, 2020, "target"), (80, None, "target"), (83, None, "baseline"), (61, None, "baseline")]
+
+
+QUOTING = """{issuer}关于加快宽带网络提速降费的实施意见
+国家2019专项行动提出，推动固定宽带家庭普及率、移动宽带用户普及率分别达到90%和95%。
+落实国家降费要求，全县中小企业宽带平均资费再降低15%。
+"""
+
+
+@pytest.mark.parametrize("issuer, values", [
+    ("沂水县人民政府", [15]),  # the nation's goals a county quotes are not its own; those it takes on are
+    ("国务院办公厅", [90, 95, 15]),  # the nation's own document sets them
+])
+def test_a_local_document_quoting_the_nations_goals(issuer, values):
+    assert [t.value for t in extract_text(QUOTING.format(issuer=issuer)).targets] == values
 
 
 def test_year_end_takes_the_year_of_the_document():

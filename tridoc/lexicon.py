@@ -52,8 +52,8 @@ NOT_TARGETS = ["analyst", "analysts", "estimated", "estimates", "forecast", "for
                "might", "shares of", "stock", "we expect", "we model", "we estimate", "we forecast", "we believe",
                "implies", "imply", "CAGR", "YoY", "would", "ranked", "ranking", "respondents", "survey", "surveyed",
                "poll", "he expected", "she expected", "he expects", "she expects",
-               "股价", "券商", "分析师", "分析人士", "业内人士", "专家预计", "专家预测", "估算", "估计", "或将", "可能高达",
-               "可能达到", "排名", "受访"]
+               "股价", "券商", "分析师", "分析人士", "业内人士", "专家预计", "专家预测", "预测", "测算", "估算", "估计", "或将",
+               "可能高达", "可能达到", "排名", "受访"]
 # After a reporting verb these are a reported "will", not a hedge: "Wang said charges would be cut by 30 percent".
 REPORTED_FUTURE = ["would"]
 REPORTING_VERBS = ["said", "says", "told", "announced", "stated", "added", "pledged", "promised", "according to"]
@@ -64,6 +64,10 @@ NOT_TARGET_PATTERNS = [r"\b(?:19|20)\d\dE\b",  # an analyst's estimate year: 201
 FUND_RULES = re.compile(r"(?:单个|单项|每个|每项|每户|最高|原则上|一次性|按.{0,12}?比例).{0,16}?(?:补助|补贴|奖励|资助|贴息)"
                         r"|(?:补助|补贴|奖励|资助|贴息).{0,8}?(?:单个|每个|每项|最高|原则上|不超过)"
                         r"|比例给予(?:补助|补贴|奖励)|per project|up to .{0,20}subsid|\beach\b.{0,60}subsid")
+# In a province's or a city's document, the nation's goals it quotes (国家《规划》提出，到2025年全国…) are
+# not its own, unless it takes them on for itself (全省, 我市) after quoting them.
+NATIONAL_QUOTE = re.compile(r"(?:国家|国务院|工信部|工业和信息化部|中央)[^。；;\n]{0,40}?(?:提出|要求|明确)")
+LOCAL_SELF = re.compile(r"全[省市县区州]|[我本][省市县区州]")
 # A scaled number with no unit word is a count when its subject says "the number of" (用户数达到300万).
 BARE_COUNT = re.compile(r"(?i)\bnumber of\b|数量|总数|用户数|人数|户数")
 # Words that commit to an amount even without a year or a comparator: 市财政每年安排专项资金1000万元.

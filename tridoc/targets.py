@@ -28,6 +28,8 @@ from .lexicon import (
     HEADING_MARKERS,
     LIST_SEPARATOR,
     LOCAL_PAST_MARKERS,
+    LOCAL_SELF,
+    NATIONAL_QUOTE,
     NOT_TARGET_PATTERNS,
     NOT_TARGETS,
     PAST_AFTER,
@@ -192,10 +194,12 @@ PREAMBLE_DEPTH = 1
 # ---------------------------------------------------------------- the engine
 
 class SentenceReader:
-    def __init__(self, text: str, catalogue: Catalogue, doc_year: int | None, summary: bool = False):
+    def __init__(self, text: str, catalogue: Catalogue, doc_year: int | None, summary: bool = False,
+                 local: bool = False):
         self.text, self.cat, self.doc_year = text, catalogue, doc_year
         # A year-end summary reports its own year's results: those are baselines, not targets.
         self.summary = summary and doc_year is not None
+        self.local = local  # a province's, a city's or a district's document, which may quote the nation's goals
         self._review = False  # whether the sentence read stands in a section that reviews how things stand
 
     def read(self, figures: list[Figure], years: list[YearMention], spans: list[tuple[int, int]],
@@ -267,8 +271,11 @@ class SentenceReader:
         guess = self._words.not_target_start()
         if guess is not None:
             figs = [f for f in figs if f.end < guess and self._clause_break_between(f.end, guess)]
-            if not figs:
-                return []
+        quote = self.local and NATIONAL_QUOTE.search(self.text, s, e)
+        if quote and not LOCAL_SELF.search(self.text, quote.end(), e):
+            figs = [f for f in figs if f.end <= quote.start()]
+        if not figs:
+            return []
         groups = self._groups(s, e, self._without_glosses(figs))
         prev: _Group | None = None
         for g in groups:
