@@ -48,6 +48,7 @@ def test_year_end_without_a_numeral_is_the_year_in_force():
     ("今年内", [(0, "今年")]), ("的年内", [(1, "年内")]), ("年年内", []), ("年年年内", [(2, "年内")]),
     ("今年年内", [(0, "今年"), (2, "年内")]), ("今年年年内", [(0, "今年")]), ("每年内", []), ("去年内", [(0, "去年")]),
     ("This year and next year", [(0, "This year"), (14, "next year")]),
+    ("三年内", []), ("3年内", []), ("两年内", []),  # within a span of years, not this year
 ])
 def test_relative_years_are_read_left_to_right(text, found):
     assert [(y.start, text[y.start:y.end]) for y in find_years(text)] == found

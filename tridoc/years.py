@@ -48,8 +48,9 @@ _CHINESE_YEAR = re.compile(rf"年(?<=(?P<y>{_CN_YEAR_IN_RANGE})年)(?<![{_CN_YEA
 _PLAN = re.compile(r"十(?P<plan>[一二三四五])五[”\"]?+(?:规划)?+(?P<plan_post>末|期末|期间|时期|时期末|期)?+(?!开局|起步|首年)")
 _PLAN_EN = re.compile(r"(?P<plan_en>1[1-5])th Five[- ]Year Plan")
 # [今明全当本去前年][年内], found from its second character; 年年 and 今内 are read (and dropped) too,
-# as they hide what they overlap: 今年内 is 今年, 年年内 holds no 年内.
-_RELATIVE_ZH = [re.compile(rf"{second}(?<=(?P<rel>[今明全当本去前年]{second}))(?<![去前同每]年内)") for second in "年内"]
+# as they hide what they overlap: 今年内 is 今年, 年年内 holds no 年内, nor does 三年内 (within three years).
+_RELATIVE_ZH = [re.compile(rf"{second}(?<=(?P<rel>[今明全当本去前年]{second}))(?<![去前同每\d一二两三四五六七八九十几]年内)")
+                for second in "年内"]
 # this/next/last year, found from "year"
 _RELATIVE_EN = re.compile(r"year(?<=(?P<rel>[TtNnLl](?:his|ext|ast) year))")
 # 到年底 with no numeral before it (2015年底 is read above): the end of the year in force
