@@ -206,6 +206,12 @@ IN_THE_WILD = [
     # 累计完成 totals a plan's years as well as past ones: the year says which
     ("到2023年，三年累计完成信息通信业固定资产投资不少于一百二十亿元。",
      expect((1.2e10, "CNY", 2023, "ge", "investment", None),)),
+    # a fund of a size that the sentence sets up; a count of connections; a count per head
+    ("到2025年，设立总规模20亿元的数字经济产业投资基金。", expect((2e9, "CNY", 2025, "eq", "investment", None),)),
+    ("到2019年，LTE网络IPv6活跃连接数达到8亿。", expect((8e8, "count", 2019, "ge", "other", None),)),
+    ("By 2025, 5G base stations will total 150,000, or 25 per 10,000 people.",
+     expect((1.5e5, "count", 2025, "eq", "mobile.base_stations", None),
+            (25, "count", 2025, "eq", "mobile.base_stations", None))),
     # a clause that leaves out the verb goes on with the one before it
     ("By 2020, the fixed broadband household penetration rate will reach 65% and the 3G/LTE user penetration rate 80%.",
      expect((65, "percent", 2020, "ge", "broadband.household_penetration", None),
@@ -250,6 +256,7 @@ NOTHING = [
     "He expected China's 5G users to exceed 800 million by the end of 2023.",  # a person's forecast
     "有分析人士預計，大規模網絡投資將帶動內蒙古信息消費規模在2020年超過1200億元。",
     "据有关机构预测，到2025年我国数字经济规模将超过60万亿元。", "据第三方机构预测，今年全市5G用户有望突破1200万户。",
+    "他預估，成都數位經濟規模在2025年有望達到1.5兆元人民幣。",
 ]
 
 
@@ -346,6 +353,14 @@ def test_a_name_with_a_speed_in_it_is_not_a_speed():
 def test_threshold_is_kept_on_the_share():
     [t] = extract_text("到2015年，80%以上家庭具备100Mbps光纤接入能力。").targets
     assert (t.value, t.threshold.value, t.threshold.unit) == (80, 100, "Mbps")
+
+
+@pytest.mark.parametrize("text, n", [
+    ("到2025年，推动1000家企业上云。\n到2025年，引进高层次人才1000名。", 2),  # nothing alike in their words
+    ("到2025年，数据中心在用标准机架达到1.2万架。\n到2025年，全市在用标准机架12000架。", 1),  # one restated
+])
+def test_figures_the_catalogue_cannot_name_are_one_target_only_when_named_alike(text, n):
+    assert len(extract_text(text).targets) == n
 
 
 def test_restated_target_is_one_record():

@@ -32,6 +32,8 @@ def figures(text):
     ("130 million homes", 1.3e8, "count"), ("1.2 million base stations", 1.2e6, "count"),
     ("2,000 villages", 2000, "count"), ("20,000户", 20000, "count"),
     ("200 demonstration projects", 200, "count"), ("10 data centers", 10, "count"),
+    ("标准机架达到15万架", 1.5e5, "count"), ("1200架", 1200, "count"), ("300,000 standard racks", 3e5, "count"),
+    ("25 per 10,000 people", 25, "count"), ("人才1000名", 1000, "count"), ("热点300处", 300, "count"),
     # bugs caught in the wild
     ("RMB6trn", 6e12, "CNY"), ("US$49bn", 4.9e10, "USD"), ("1.1兆元人民币", 1.1e12, "CNY"),
     ("50 billion yuans", 5e10, "CNY"), ("thousand mega", 1000, "Mbps"), ("市民卡发卡量达到150万张", 1.5e6, "count"),
@@ -48,7 +50,7 @@ def test_surface_forms(text, value, unit):
     "三个代表", "千家万户", "一个平台", "3个月", "百亿级", "百强", "八十位", "1000兆瓦", "US$1=$6.1227 RMB",
     "Copyright © 2011", "0731-88888888", "10TB", "T-Mobile",
     # denominators
-    "每100户", "for every 10,000 people", "per 100 residents",
+    "每100户", "for every 10,000 people", "per 100 residents", "3层架构",
 ])
 def test_not_figures(text):
     assert figures(text) == []

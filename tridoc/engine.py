@@ -115,12 +115,22 @@ def _dedupe(drafts: list[Draft], text: str) -> list[Draft]:
 
 
 def _side_by_side(a: Draft, b: Draft, text: str) -> bool:
-    """Two alike in one sentence are two targets, and so are two of the catalogue's "other" in one
-    paragraph, where nothing tells 电子病历普及率100% from “校校通”比例达到百分之百."""
+    """Two alike in one sentence are two targets. So are two of the catalogue's "other", which
+    cannot tell 电子病历普及率100% from “校校通”比例达到百分之百, in one paragraph, or in two when
+    the words before them share nothing (人才1000名, 推动1000家企业)."""
     if a.sentence == b.sentence:
         return True
+    if a.indicator != OTHER:
+        return False
     first, last = sorted((a.sentence, b.sentence))  # table rows come first, wherever they stand
-    return a.indicator == OTHER and "\n" not in text[first[0]:last[1]].strip()
+    return "\n" not in text[first[0]:last[1]].strip() or not (_word_pairs(a, text) & _word_pairs(b, text))
+
+
+def _word_pairs(d: Draft, text: str) -> set[str]:
+    """Pairs of letters in the words that name a figure: its subject, else what stands just before it."""
+    start, end = d.subject or (max(d.sentence[0], d.fig.start - 8), d.fig.start)
+    words = text[start:end]
+    return {words[i:i + 2] for i in range(len(words) - 1)} - {"  "}
 
 
 def _targets(drafts: list[Draft], norm: Normalized, page_starts: list[int]) -> list[Target]:

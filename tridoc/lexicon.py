@@ -52,7 +52,8 @@ NOT_TARGETS = ["analyst", "analysts", "estimated", "estimates", "forecast", "for
                "might", "shares of", "stock", "we expect", "we model", "we estimate", "we forecast", "we believe",
                "implies", "imply", "CAGR", "YoY", "would", "ranked", "ranking", "respondents", "survey", "surveyed",
                "poll", "he expected", "she expected", "he expects", "she expects",
-               "股价", "券商", "分析师", "分析人士", "业内人士", "专家预计", "专家预测", "预测", "测算", "估算", "估计", "或将",
+               "股价", "券商", "分析师", "分析人士", "业内人士", "专家预计", "专家预测", "预测", "预估", "测算", "估算", "估计",
+               "或将",
                "可能高达", "可能达到", "排名", "受访"]
 # After a reporting verb these are a reported "will", not a hedge: "Wang said charges would be cut by 30 percent".
 REPORTED_FUTURE = ["would"]
@@ -69,7 +70,7 @@ FUND_RULES = re.compile(r"(?:单个|单项|每个|每项|每户|最高|原则上
 NATIONAL_QUOTE = re.compile(r"(?:国家|国务院|工信部|工业和信息化部|中央)[^。；;\n]{0,40}?(?:提出|要求|明确)")
 LOCAL_SELF = re.compile(r"全[省市县区州]|[我本][省市县区州]")
 # A scaled number with no unit word is a count when its subject says "the number of" (用户数达到300万).
-BARE_COUNT = re.compile(r"(?i)\bnumber of\b|数量|总数|用户数|人数|户数")
+BARE_COUNT = re.compile(r"(?i)\bnumber of\b|数量|总数|(?:用户|人|户|连接|终端)数")
 # Words that commit to an amount even without a year or a comparator: 市财政每年安排专项资金1000万元.
 COMMITMENT = ["安排", "争取", "投入", "设立", "筹集", "落实", "新增", "新建", "建成", "帮助", "带动", "培训", "惠及",
               "allocate", "earmark", "invest", "set aside"]
@@ -109,6 +110,8 @@ THRESHOLD_VERBS = re.compile(r"(?:具备|具有|享有|使用|提供|能够提�
                              r"|\b(?:have|has|having|with|access|accessing|capable of|get|enjoy|enjoying)(?:\s[\w-]+){0,5}\s?$")
 # Verbs that set a count as a goal: 培育10家以上…企业 is ten firms, not a size class.
 COUNT_VERBS = re.compile(r"(?:培育|新增|新建|建设|建成|发展|引进|打造|扶持|培养|完成|部署|开通|推广|认定|创建|帮助|带动|培训|惠及)$")
+# Verbs that set up a fund of a size: 设立总规模20亿元的产业投资基金 is a 20亿元 fund, not a size class.
+FUND_VERBS = re.compile(r"(?:设立|组建|成立|设置|筹集)[^，。；,;]{0,8}$")
 
 # Marks that end a clause for the purpose of finding a figure's subject; a comma between digits (1,000) does not.
 # The pattern opens with the marks (what precedes and follows a comma is looked at after it), so the regex

@@ -22,6 +22,7 @@ from .lexicon import (
     COMPARATOR_AFTER,
     COMPARATOR_BEFORE,
     COUNT_VERBS,
+    FUND_VERBS,
     FILLER,
     FUND_RULES,
     FUTURE_MARKERS,
@@ -512,7 +513,8 @@ class SentenceReader:
                     continue
                 if attributive and (g.comparator == "eq" or _HYPHENED_UNIT.search(g.figs[-1].surface)):
                     continue  # 推广50兆每秒的接入服务, 1,000-Mbps connections: a kind of service, not a level
-            elif attributive and not (unit == "count" and COUNT_VERBS.search(self.text, g.window[0], g.window[1])):
+            elif attributive and not (unit == "count" and COUNT_VERBS.search(self.text, g.window[0], g.window[1])
+                                      or unit in MONEY and FUND_VERBS.search(self.text, g.window[0], g.window[1])):
                 continue
             elif g.figs[0].bare and not (g.own_cue or g.after_cue
                                           or BARE_COUNT.search(self.text, g.window[0], g.window[1])):

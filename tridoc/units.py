@@ -35,10 +35,12 @@ UNIT_TABLE: list[tuple[str, str, float]] = [
     # counts: Chinese measure words, English nouns
     (r"户(?![籍外])", "count", 1), (r"个(?![月工小人])", "count", 1), (r"人(?![民])", "count", 1),
     (r"家", "count", 1), (r"所(?![有属在以得])", "count", 1), (r"项(?!目)", "count", 1),
-    (r"座|栋|套|张", "count", 1), (r"名(?![称单牌列优])", "count", 1), (r"处(?![理置室])", "count", 1),
+    (r"座|栋|套|张|架(?![构子势])", "count", 1), (r"名(?![称单牌列优])", "count", 1), (r"处(?![理置室])", "count", 1),
     (r"(?:[A-Za-z0-9/-]+ ){0,2}?(?:users?|subscribers?|households?|homes|families|base stations?|villages?"
      r"|people|residents|ports|enterprises|companies|firms|connections|pieces|projects|demonstration zones"
-     r"|application scenarios|data centers|data centres)\b", "count", 1),
+     r"|application scenarios|data centers|data centres|racks)\b", "count", 1),
+    # a count per head: "25 per 10,000 people"
+    (r"per (?:10,000|ten thousand|100|hundred|1,000|thousand) (?:people|residents|inhabitants|persons)\b", "count", 1),
 ]
 
 # A figure named by a currency sign instead of a unit word: US$60.4 billion, RMB 370 billion.
@@ -95,12 +97,12 @@ _PREFIX = "|".join(re.escape(p) for p in sorted(CURRENCY_PREFIX, key=len, revers
 # before a digit would go on with the number).
 _BARE = r"|(?P<bscale>万亿|亿|万|\s(?:10 thousand|ten thousand|hundred million|million|billion|trillion)\b|(?<=,\d\d\d)(?!\d|,\d|\.\d|\s?(?!by\b|in\b|from\b|and\b|or\b|to\b)[^\W\d_]))"
 # Chinese numerals are everywhere (统一, 进一步): only try the tail where a unit or scale could follow.
-_CN_NEXT = r"(?=[点万亿千百十兆吉元户个人家所项座名栋处套%‰美多余\s-])"
+_CN_NEXT = r"(?=[点万亿千百十兆吉元户个人家所项座名栋处套架%‰美多余\s-])"
 # After an Arabic numeral the tail can only start with one of these: a space, a range sign, 多/余,
 # the first character of a scale or unit word (any ASCII letter or digit: "2 million broadband
 # users"); or nothing at all after a number grouped in thousands. Most numerals in Chinese text end
 # at 年, 、 or 。, where the tail's many alternatives would all be tried in vain.
-_AR_TAIL_OPENING = r"[\s\-~/A-Za-z0-9%‰至—–多余万千百十亿兆个吉太元人美户家所项座栋套张名处]"
+_AR_TAIL_OPENING = r"[\s\-~/A-Za-z0-9%‰至—–多余万千百十亿兆个吉太元人美户家所项座栋套张架名处]"
 _AR_NEXT = rf"(?:(?={_AR_TAIL_OPENING})|(?<=,\d\d\d))"
 
 
