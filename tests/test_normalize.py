@@ -50,3 +50,8 @@ def test_one_survey_does_the_three_scans(text):
 ])
 def test_traditional_text_reads_in_mainland_words(traditional, simplified):
     assert to_simplified(traditional) == simplified
+
+
+def test_spaces_between_the_cells_of_a_single_spaced_table_stay():
+    text = "说明 文字。\n指标 单位 2020年 2025年\n5G基站数 万个 2.6 12\n到2025年 全省覆盖。"
+    assert normalize(text).text == "说明文字。\n指标 单位 2020年 2025年\n5G基站数 万个 2.6 12\n到2025年全省覆盖。"

@@ -88,6 +88,9 @@ TABS_WITH_SERIAL = ("附表1 宽带网络发展主要指标\n序号\t指标名�
 FIXED_COLUMNS = ("指标                          单位      2013年    2015年    2020年\n"
                  "有线电视网络双向化率          %         46        80        >95\n"
                  "IPTV用户                      万户      14        40        100\n")
+SINGLE_SPACED = ("表1 主要指标\n类别 指标 单位 2020年 2025年 属性\n网络基础设施 5G基站数 万个 2.6 12 预期性\n"
+                 "每万人拥有5G基站数 个 4.3 19 预期性\n100Mbps及以上宽带用户占比 % 93.1 98 预期性\n"
+                 "到2025年 全省光纤网络全面覆盖。\n")  # as text taken from a PDF gives it; a sentence ends it
 KEY_VALUES = "指标：电子商务交易额；单位：亿元；2013年：2100；2015年目标：3500；2020年目标：8000\n" \
              "指标：信息消费年均增长率；单位：%；2015年目标：≥18；2020年目标：≥15\n"
 
@@ -98,6 +101,9 @@ KEY_VALUES = "指标：电子商务交易额；单位：亿元；2013年：2100�
     (TABS_WITH_SERIAL, (52, "percent", 2013, "eq", "broadband.household_penetration", None, "baseline")),
     (TABS_WITH_SERIAL, (95, "percent", 2020, "gt", "wireless.coverage", "public", "target")),  # where: 城区
     (TABS_WITH_SERIAL, (50, "Mbps", 2020, "eq", "broadband.access_speed", None, "target")),  # two groups
+    (SINGLE_SPACED, (1.2e5, "count", 2025, "eq", "mobile.base_stations", None, "target")),
+    (SINGLE_SPACED, (4.3, "count", 2020, "eq", "mobile.base_stations", None, "target")),  # no 类别 cell: from the right
+    (SINGLE_SPACED, (98, "percent", 2025, "eq", "broadband.high_speed_share", None, "target")),
     (FIXED_COLUMNS, (95, "percent", 2020, "gt", "cabletv.two_way", None, "target")),
     (FIXED_COLUMNS, (4e5, "count", 2015, "eq", "tv.users", None, "target")),
     (KEY_VALUES, (8e11, "CNY", 2020, "eq", "ecommerce.volume", None, "target")),
@@ -107,7 +113,7 @@ def test_tabs_fixed_columns_and_key_values(text, record):
     assert record in rows(text)
 
 
-@pytest.mark.parametrize("text, n", [(TABS_WITH_SERIAL, 13), (FIXED_COLUMNS, 6), (KEY_VALUES, 5)])
+@pytest.mark.parametrize("text, n", [(SINGLE_SPACED, 6), (TABS_WITH_SERIAL, 13), (FIXED_COLUMNS, 6), (KEY_VALUES, 5)])
 def test_every_year_cell_is_read_once(text, n):
     assert len(rows(text)) == n
 
@@ -124,3 +130,9 @@ def test_markdown_table_with_category_and_kind_columns():
     assert (90, "percent", 2020, "eq", "broadband.household_penetration", None, "target") in got
     assert (95, "percent", 2020, "ge", "wireless.coverage", "public", "target") in got
     assert len(got) == 4
+
+
+def test_a_table_cell_restated_in_prose_is_one_record_with_the_prose_threshold():
+    text = "到2025年，100Mbps及以上宽带用户占比达到98%。\n" + SINGLE_SPACED
+    [t] = [t for t in extract_text(text).targets if t.value == 98]
+    assert (t.comparator, t.threshold and t.threshold.value) == ("ge", 100)

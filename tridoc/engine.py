@@ -7,6 +7,7 @@ from bisect import bisect_right
 from pydantic import TypeAdapter
 
 from .catalogue import OTHER, Catalogue, load_catalogue
+from .lexicon import FILLER_PAIRS
 from .models import DocumentInfo, Extraction, Target
 from .normalize import Normalized, normalize
 from .tables import read_tables
@@ -102,8 +103,8 @@ def _dedupe(drafts: list[Draft], text: str) -> list[Draft]:
     kept: dict[tuple, int] = {}
     out: list[Draft] = []
     for d in drafts:
-        key = (round(d.fig.value, 6), d.fig.unit, d.year, d.indicator, d.scope, d.kind,
-               d.threshold.value if d.threshold else None)
+        # no threshold in the key: a table's 100Mbps及以上宽带用户占比 | 98 restates 占比达到98% of the prose
+        key = (round(d.fig.value, 6), d.fig.unit, d.year, d.indicator, d.scope, d.kind)
         if key not in kept:
             kept[key] = len(out)
             out.append(d)
@@ -117,20 +118,26 @@ def _dedupe(drafts: list[Draft], text: str) -> list[Draft]:
 def _side_by_side(a: Draft, b: Draft, text: str) -> bool:
     """Two alike in one sentence are two targets. So are two of the catalogue's "other", which
     cannot tell 电子病历普及率100% from “校校通”比例达到百分之百, in one paragraph, or in two when
-    the words before them share nothing (人才1000名, 推动1000家企业)."""
+    the words that name either appear nowhere in the other's sentence (人才1000名, 推动1000家企业)."""
     if a.sentence == b.sentence:
         return True
     if a.indicator != OTHER:
         return False
     first, last = sorted((a.sentence, b.sentence))  # table rows come first, wherever they stand
-    return "\n" not in text[first[0]:last[1]].strip() or not (_word_pairs(a, text) & _word_pairs(b, text))
+    if "\n" not in text[first[0]:last[1]].strip():
+        return True
+    return not (_letter_pairs(_naming(a), text) & _letter_pairs(b.sentence, text)
+                or _letter_pairs(_naming(b), text) & _letter_pairs(a.sentence, text))
 
 
-def _word_pairs(d: Draft, text: str) -> set[str]:
-    """Pairs of letters in the words that name a figure: its subject, else what stands just before it."""
-    start, end = d.subject or (max(d.sentence[0], d.fig.start - 8), d.fig.start)
-    words = text[start:end]
-    return {words[i:i + 2] for i in range(len(words) - 1)} - {"  "}
+def _naming(d: Draft) -> tuple[int, int]:
+    """Where the words that name a figure are: its subject, else just before it in its sentence."""
+    return d.subject or (max(d.sentence[0], d.fig.start - 8), d.fig.start)
+
+
+def _letter_pairs(span: tuple[int, int], text: str) -> set[str]:
+    words = text[span[0]:span[1]]
+    return {words[i:i + 2] for i in range(len(words) - 1) if words[i:i + 2].isalpha()} - FILLER_PAIRS
 
 
 def _targets(drafts: list[Draft], norm: Normalized, page_starts: list[int]) -> list[Target]:

@@ -69,6 +69,11 @@ FUND_RULES = re.compile(r"(?:单个|单项|每个|每项|每户|最高|原则上
 # not its own, unless it takes them on for itself (全省, 我市) after quoting them.
 NATIONAL_QUOTE = re.compile(r"(?:国家|国务院|工信部|工业和信息化部|中央)[^。；;\n]{0,40}?(?:提出|要求|明确)")
 LOCAL_SELF = re.compile(r"全[省市县区州]|[我本][省市县区州]")
+# Pairs of characters that say how or where a figure is set, not what it measures: two figures the
+# catalogue cannot name are told apart by the other pairs of the words before them.
+FILLER_PAIRS = {"达到", "实现", "超过", "突破", "不低", "低于", "不少", "少于", "以上", "以下", "左右", "力争", "争取",
+                "推动", "推进", "完成", "提高", "提升", "累计", "年均", "全省", "全市", "全县", "全区", "我省", "我市",
+                "每年", "年底", "年末", "比例", "确保", "基本", "保持", "新增", "新建", "建设", "建成"}
 # A scaled number with no unit word is a count when its subject says "the number of" (用户数达到300万).
 BARE_COUNT = re.compile(r"(?i)\bnumber of\b|数量|总数|(?:用户|人|户|连接|终端)数")
 # Words that commit to an amount even without a year or a comparator: 市财政每年安排专项资金1000万元.

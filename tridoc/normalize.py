@@ -122,6 +122,8 @@ def normalize(source: str) -> Normalized:
     if traditional:
         text = to_simplified(text)
     spans = _deletions(text, controls or traditional)  # the converter rewrote the text: look again
+    if spans and (tables := spaced_tables(text)):
+        spans = [span for span in spans if not _within(tables, span[0])]
     if not spans:
         return Normalized(text, source, traditional)
     pieces, starts, shifts = [], [0], [0]
@@ -134,6 +136,36 @@ def normalize(source: str) -> Normalized:
         shifts.append(removed)
     pieces.append(text[kept:])
     return Normalized("".join(pieces), source, traditional, starts, shifts)
+
+
+# A table whose cells single spaces set apart, as text taken from a PDF gives it: a header line with
+# two year cells side by side (指标 单位 2020年 2025年 属性), then lines that look like its rows.
+_SPACED_YEARS = re.compile(r"(?<![\d.])(?:19|20)\d\d年?(?:\([^()\n]{0,8}\))? (?:19|20)\d\d(?![\d.])")
+_SPACED_ROW = re.compile(r"[^\s。，；,;|]+(?: +[^\s。，；,;|]+){2,}")
+
+
+def spaced_tables(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each single-spaced table: its spaces are cell borders, which the deletion of
+    spaces beside Chinese characters must leave."""
+    blocks: list[tuple[int, int]] = []
+    for m in _SPACED_YEARS.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        if blocks and start < blocks[-1][1] or "|" in text[start:m.start()] or "\t" in text[start:m.start()]:
+            continue
+        end = _line_end(text, m.end())
+        while end < len(text) and _SPACED_ROW.fullmatch(text, end + 1, _line_end(text, end + 1)):
+            end = _line_end(text, end + 1)
+        blocks.append((start, end))
+    return blocks
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return end if end >= 0 else len(text)
+
+
+def _within(blocks: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in blocks)
 
 
 @lru_cache(maxsize=None)

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from .catalogue import Catalogue
+from .normalize import spaced_tables
 from .targets import Draft, one_group_scopes
 from .units import Figure, parse_unit_cell
 
@@ -39,7 +40,7 @@ BASELINE_HEADER = re.compile(r"现状|基期|基数|基准|实际|baseline", re.
 # Two year cells side by side (same line or next line): without it the text has no table to read.
 # One pattern per century of the first year: a pattern opening with a plain string ("19") is found
 # by a fast scan for that string, where the alternation (19|20) had the regex engine test every character.
-_AFTER_CENTURY = r"\d{2}\s?年?(?:\([^()\n]{0,8}\))?[ \t]*(?:\||\n|\t| {2,})\s*\|?\s*(?:19|20)\d{2}"
+_AFTER_CENTURY = r"\d{2}\s?年?(?:\([^()\n]{0,8}\))?[ \t]*(?:\||\n|\t| +)\s*\|?\s*(?:19|20)\d{2}"
 _HEADER_HINTS = [re.compile(century + _AFTER_CENTURY) for century in ("19", "20")]
 _COLUMN_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 _KV_LINE = re.compile(r"(?m)^[ \t]*指标\s?:[^\n]*")
@@ -66,13 +67,29 @@ class Cell:
 
 def cells_of(text: str) -> list[Cell]:
     """Every line as cells: split at pipes (a trailing pipe closes the last cell), tabs or runs of
-    two or more spaces; a line with none of these is one cell."""
-    cells = []
+    two or more spaces; a line with none of these is one cell. In a table whose cells single spaces
+    set apart (normalize.spaced_tables), lines split at single spaces."""
+    cells, spaced = [], spaced_tables(text)
+    width = 0  # the columns of the single-spaced table the line is in, if any
     for n, m in enumerate(re.finditer(r"[^\n]+", text)):
         line, base = m.group(), m.start()
-        if line.strip():
-            cells.extend(_split_line(line, base, n))
+        if not line.strip():
+            continue
+        if any(a == base for a, _ in spaced):
+            width = len(line.split())
+        elif not any(a <= base < b for a, b in spaced):
+            width = 0
+        cells.extend(_split_spaced(line, base, n, width) if width else _split_line(line, base, n))
     return cells
+
+
+def _split_spaced(line: str, base: int, n: int, width: int) -> list[Cell]:
+    """Cells set apart by spaces; a row with more words than the header has columns has a label
+    of several words (Fixed broadband penetration % 52 65), which the first cell takes."""
+    words = list(re.finditer(r"\S+", line))
+    extra = max(0, len(words) - width)
+    first = _cell(line[:words[extra].end()], base, n)
+    return [first] + [_cell(w.group(), base + w.start(), n) for w in words[extra + 1:]]
 
 
 def _split_line(line: str, base: int, n: int) -> list[Cell]:
