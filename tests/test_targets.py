@@ -206,6 +206,10 @@ IN_THE_WILD = [
     # 累计完成 totals a plan's years as well as past ones: the year says which
     ("到2023年，三年累计完成信息通信业固定资产投资不少于一百二十亿元。",
      expect((1.2e10, "CNY", 2023, "ge", "investment", None),)),
+    # counts set by 推动 (push 1000 firms onto the cloud), not a size class
+    ("到2025年，每年推动1000家以上企业上云用数赋智。", expect((1000, "count", 2025, "ge", "other", None),)),
+    ("By 2017, the 20 households above natural village pass broadband ratio reaches 90%.",  # machine translation
+     expect((90, "percent", 2017, "ge", "broadband.village_coverage", None),)),
     # a fund of a size that the sentence sets up; a count of connections; a count per head
     ("到2025年，设立总规模20亿元的数字经济产业投资基金。", expect((2e9, "CNY", 2025, "eq", "investment", None),)),
     ("到2019年，LTE网络IPv6活跃连接数达到8亿。", expect((8e8, "count", 2019, "ge", "other", None),)),
@@ -257,6 +261,8 @@ NOTHING = [
     "有分析人士預計，大規模網絡投資將帶動內蒙古信息消費規模在2020年超過1200億元。",
     "据有关机构预测，到2025年我国数字经济规模将超过60万亿元。", "据第三方机构预测，今年全市5G用户有望突破1200万户。",
     "他預估，成都數位經濟規模在2025年有望達到1.5兆元人民幣。",
+    "By 2025, 5G networks will cover all natural villages with more than 20 households.",  # a kind of village
+    "Enterprises recognized as smart factories may receive a one-off reward of up to 2 million yuan by 2025.",
 ]
 
 

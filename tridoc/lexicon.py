@@ -64,7 +64,8 @@ NOT_TARGET_PATTERNS = [r"\b(?:19|20)\d\dE\b",  # an analyst's estimate year: 201
 # not a target to reach.
 FUND_RULES = re.compile(r"(?:单个|单项|每个|每项|每户|最高|原则上|一次性|按.{0,12}?比例).{0,16}?(?:补助|补贴|奖励|资助|贴息)"
                         r"|(?:补助|补贴|奖励|资助|贴息).{0,8}?(?:单个|每个|每项|最高|原则上|不超过)"
-                        r"|比例给予(?:补助|补贴|奖励)|per project|up to .{0,20}subsid|\beach\b.{0,60}subsid")
+                        r"|比例给予(?:补助|补贴|奖励)|per project|up to .{0,20}subsid|\beach\b.{0,60}subsid"
+                        r"|\bone-off\b|(?:reward|award|grant|subsid\w*) of up to")
 # In a province's or a city's document, the nation's goals it quotes (国家《规划》提出，到2025年全国…) are
 # not its own, unless it takes them on for itself (全省, 我市) after quoting them.
 NATIONAL_QUOTE = re.compile(r"(?:国家|国务院|工信部|工业和信息化部|中央)[^。；;\n]{0,40}?(?:提出|要求|明确)")
@@ -102,7 +103,8 @@ LIST_SEPARATOR = re.compile(
 _HAN = r"[^\W\d_A-Za-z]"  # a letter that is not Latin: a Chinese character here (cheap to compile)
 _MONEY_CLASS = re.compile(rf"(?:规模)?(?:以上|以下|及以上)?(?:规模)?(?:的|级)|(?:以上|以下){_HAN}")
 QUALIFIER_AFTER = {
-    "count": re.compile(rf"(?:以上|以下|及以上)(?:的|{_HAN})"),
+    "count": re.compile(rf"(?:以上|以下|及以上)(?:的|{_HAN})"  # 20户以上自然村
+                        r"|(?i:\s(?:above|and above|or more) (?:natural |administrative )?villages?\b)"),
     "CNY": _MONEY_CLASS,
     "USD": _MONEY_CLASS,
     "Mbps": re.compile(rf"\s?(?:\([^()]{{0,16}}\))?\s?(?:(?:以上|及以上|以下)(?:的|{_HAN})|(?!以上|及以上|以下|左右|以内)(?:的|{_HAN}))"
@@ -110,11 +112,14 @@ QUALIFIER_AFTER = {
                        r"(?:users|households|subscribers|packages?|plans?|services?|connections?|lines?|networks?)\b)"
                        r"|(?i:\s?(?:wi-?fi|wlan)(?![a-z]))"),  # 千兆WiFi, "gigabit Wi-Fi": a kind of network
 }
+# Before a figure: "villages with more than 20 households" are a kind of village, not 20 households.
+QUALIFIER_BEFORE = {"count": re.compile(r"(?i)\bvillages? with (?:more than |over |at least )?$")}
 # Verbs that take a capability as object: 具备100Mbps接入能力 is a threshold when a share is set.
 THRESHOLD_VERBS = re.compile(r"(?:具备|具有|享有|使用|提供|能够提供)$"
                              r"|\b(?:have|has|having|with|access|accessing|capable of|get|enjoy|enjoying)(?:\s[\w-]+){0,5}\s?$")
 # Verbs that set a count as a goal: 培育10家以上…企业 is ten firms, not a size class.
-COUNT_VERBS = re.compile(r"(?:培育|新增|新建|建设|建成|发展|引进|打造|扶持|培养|完成|部署|开通|推广|认定|创建|帮助|带动|培训|惠及)$")
+COUNT_VERBS = re.compile(r"(?:培育|新增|新建|建设|建成|发展|引进|打造|扶持|培养|完成|部署|开通|推广|认定|创建|帮助|带动|培训|惠及"
+                         r"|推动|支持|吸引|遴选|评选)$")
 # Verbs that set up a fund of a size: 设立总规模20亿元的产业投资基金 is a 20亿元 fund, not a size class.
 FUND_VERBS = re.compile(r"(?:设立|组建|成立|设置|筹集)[^，。；,;]{0,8}$")
 

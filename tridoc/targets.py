@@ -36,6 +36,7 @@ from .lexicon import (
     PAST_AFTER,
     PAST_MARKERS,
     QUALIFIER_AFTER,
+    QUALIFIER_BEFORE,
     REPORTED_FUTURE,
     REPORTING_VERBS,
     REVIEW_HEADINGS,
@@ -502,8 +503,9 @@ class SentenceReader:
         keep = []
         for gi, g in enumerate(groups):
             unit = g.figs[0].unit
-            rx = QUALIFIER_AFTER.get(unit)
+            rx, before = QUALIFIER_AFTER.get(unit), QUALIFIER_BEFORE.get(unit)
             attributive = bool(rx and rx.match(self.text, g.after[0], g.after[1])) \
+                or bool(before and before.search(self.text, g.window[0], g.figs[0].start)) \
                 or unit == "Mbps" and bool(_HYPHENED_UNIT.search(g.figs[-1].surface))  # 1,000-Mbps connections
             capability = unit == "Mbps" and bool(THRESHOLD_VERBS.search(self.text, g.window[0], g.window[1]))
             if unit == "Mbps" and (attributive or capability):
