@@ -206,6 +206,8 @@ IN_THE_WILD = [
     # 累计完成 totals a plan's years as well as past ones: the year says which
     ("到2023年，三年累计完成信息通信业固定资产投资不少于一百二十亿元。",
      expect((1.2e10, "CNY", 2023, "ge", "investment", None),)),
+    ("By 2017, the 4G base station reaches 6 thousand 500.",  # machine translation, bare
+     expect((6500, "count", 2017, "ge", "mobile.base_stations", None),)),
     # counts set by 推动 (push 1000 firms onto the cloud), not a size class
     ("到2025年，每年推动1000家以上企业上云用数赋智。", expect((1000, "count", 2025, "ge", "other", None),)),
     ("By 2017, the 20 households above natural village pass broadband ratio reaches 90%.",  # machine translation

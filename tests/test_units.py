@@ -37,6 +37,9 @@ def figures(text):
     # bugs caught in the wild
     ("RMB6trn", 6e12, "CNY"), ("US$49bn", 4.9e10, "USD"), ("1.1兆元人民币", 1.1e12, "CNY"),
     ("50 billion yuans", 5e10, "CNY"), ("thousand mega", 1000, "Mbps"), ("市民卡发卡量达到150万张", 1.5e6, "count"),
+    # machine translation, word by word
+    ("1 billion 200 million yuan", 1.2e9, "CNY"), ("1 thousand 874 hundred million yuan", 1.874e11, "CNY"),
+    ("2 thousand 500 households", 2500, "count"), ("10 million 4G subscribers", 1e7, "count"),
 ])
 def test_surface_forms(text, value, unit):
     assert figures(text) == [(pytest.approx(value), unit)]

@@ -82,11 +82,14 @@ def _units_alternation() -> str:
     return "|".join(f"(?P<u{i}>{pattern})" for i, (pattern, _, _) in enumerate(UNIT_TABLE))
 
 
+# Machine translation writes 6500 as "6 thousand 500", 1.2 billion as "1 billion 200 million" and
+# 1874亿 as "1 thousand 874 hundred million".
+_MT_REST = r"(?:(?:(?<=thousand)|(?<=million)|(?<=billion)) (?P<{g}rest>\d{{1,3}})(?!\d|[.,]\d|[A-Za-z])(?: (?P<{g}rest_scale>hundred million|ten thousand|10 thousand|thousand|million))?)?"
 # After the numeral: an optional range end, 多/余, a scale word, then the unit.
 _TAIL = (
     rf"(?:\s?(?:{RANGE})\s?(?P<num2>{NUM_AR}|{NUM_CN}))?"
     rf"(?:多|余)?(?:\s?(?P<scale>{SCALE_CN}|(?<=\d )(?:{SCALE_EN})|(?<=\d)(?:{SCALE_EN})|(?<=[a-z] )(?:{SCALE_EN})))?"
-    rf"[\s-]?(?:{_units_alternation()})"
+    rf"{_MT_REST.format(g='')}[\s-]?(?:{_units_alternation()})"
 )
 _PREFIX = "|".join(re.escape(p) for p in sorted(CURRENCY_PREFIX, key=len, reverse=True))
 # One pattern per way a figure can start. A pattern with alternatives at its top level makes the
@@ -95,7 +98,8 @@ _PREFIX = "|".join(re.escape(p) for p in sorted(CURRENCY_PREFIX, key=len, revers
 # A scaled number with no unit ("hit 300 million", "用户数达到1000万") is a count if its subject says so.
 # So is a number grouped in thousands with no word after it ("rise to 150,000", "150,000, and"; a comma
 # before a digit would go on with the number).
-_BARE = r"|(?P<bscale>万亿|亿|万|\s(?:10 thousand|ten thousand|hundred million|million|billion|trillion)\b|(?<=,\d\d\d)(?!\d|,\d|\.\d|\s?(?!by\b|in\b|from\b|and\b|or\b|to\b)[^\W\d_]))"
+_BARE = (r"|(?P<bscale>万亿|亿|万|\s(?:10 thousand|ten thousand|hundred million|thousand|million|billion|trillion)\b"
+         r"|(?<=,\d\d\d)(?!\d|,\d|\.\d|\s?(?!by\b|in\b|from\b|and\b|or\b|to\b)[^\W\d_]))" + _MT_REST.format(g="b"))
 # Chinese numerals are everywhere (统一, 进一步): only try the tail where a unit or scale could follow.
 _CN_NEXT = r"(?=[点万亿千百十兆吉元户个人家所项座名栋处套架%‰美多余\s-])"
 # After an Arabic numeral the tail can only start with one of these: a space, a range sign, 多/余,
@@ -166,8 +170,19 @@ def _bare_figure(text: str, m: re.Match, num: str) -> Figure | None:
     value = parse_number(num)
     if value is None:
         return None
-    return Figure(value * scale_of(m.group("bscale")), "count", m.start(), m.end(), m.start(),
-                  surface=m.group(), bare=True)
+    value = _composed(value, scale_of(m.group("bscale")), m.group("brest"), m.group("brest_scale"))
+    return Figure(value, "count", m.start(), m.end(), m.start(), surface=m.group(), bare=True)
+
+
+def _composed(value: float, scale: float, rest: str | None, rest_scale: str | None) -> float:
+    """value × scale, and what machine translation writes after it: 6 thousand 500 (a smaller rest
+    adds), 1 thousand 874 hundred million (a larger scale takes the whole)."""
+    if rest is None:
+        return value * scale
+    last = scale_of(rest_scale) if rest_scale else 1
+    if last > scale:
+        return (value * scale + int(rest)) * last
+    return value * scale + (int(rest) * last if int(rest) * last < scale else 0)
 
 
 # Words that make the number after them a denominator: 每100户, "for every 10,000 people".
@@ -204,7 +219,8 @@ def _unit_figure(text: str, m: re.Match) -> Figure | None:
         return None
     scale = scale_of(scale_word) if scale_word else 1
     upper = parse_number(num2) * scale * mult if num2 else None
-    return Figure(value * scale * mult, unit, start, end, start, upper, m.group())
+    value = _composed(value, scale, m.group("rest"), m.group("rest_scale"))
+    return Figure(value * mult, unit, start, end, start, upper, m.group())
 
 
 def _currency_figure(text: str, m: re.Match) -> Figure | None:
