@@ -208,6 +208,9 @@ IN_THE_WILD = [
      expect((1.2e10, "CNY", 2023, "ge", "investment", None),)),
     ("By 2017, the 4G base station reaches 6 thousand 500.",  # machine translation, bare
      expect((6500, "count", 2017, "ge", "mobile.base_stations", None),)),
+    # a year after a comma belongs to the next clause when the figure's own clause opened with one
+    ("In 2015 the city will build 2,000 4G base stations, in 2016 it will add 300,000 FTTH subscribers.",
+     expect((2000, "count", 2015, "eq", "mobile.base_stations", None), (3e5, "count", 2016, "eq", "fiber.users", None))),
     # counts set by 推动 (push 1000 firms onto the cloud), not a size class
     ("到2025年，每年推动1000家以上企业上云用数赋智。", expect((1000, "count", 2025, "ge", "other", None),)),
     ("By 2017, the 20 households above natural village pass broadband ratio reaches 90%.",  # machine translation

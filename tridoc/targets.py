@@ -352,6 +352,9 @@ class SentenceReader:
     def _years(self, g: _Group, s: int, e: int, years: list[YearMention], ctx: tuple[int | None, bool]) -> None:
         n = len(g.figs)
         after = years_after_figure(self.text[g.after[0]:g.after[1]])
+        if after and self.text[g.after[0]:g.after[0] + 2].lstrip().startswith(",") \
+                and any(y.year and s <= y.start and y.end <= g.figs[0].start for y in years):
+            after = []  # "In 2015 … 2,000 base stations, in 2016 …": the year after the comma is the next clause's
         if after:  # "in 2015 and 2020" pairs with two figures; one figure "in 2016 and 2017" is due by 2017
             g.years = after if len(after) == n else [max(after)] * n
             return
