@@ -140,7 +140,9 @@ def normalize(source: str) -> Normalized:
 
 # A table whose cells single spaces set apart, as text taken from a PDF gives it: a header line with
 # two year cells side by side (指标 单位 2020年 2025年 属性), then lines that look like its rows.
-_SPACED_YEARS = re.compile(r"(?<![\d.])(?:19|20)\d\d年?(?:\([^()\n]{0,8}\))? (?:19|20)\d\d(?![\d.])")
+# Found from the 年 of the first year cell: a scan for one character is fast, one for a class of
+# digits is not, and a table whose year cells carry no 年 loses no space beside Chinese anyway.
+_SPACED_YEARS = re.compile(r"年(?<=(?<![\d.])(?:19|20)\d\d年)(?:\([^()\n]{0,8}\))? (?:19|20)\d\d(?![\d.])")
 _SPACED_ROW = re.compile(r"[^\s。，；,;|]+(?: +[^\s。，；,;|]+){2,}")
 
 
