@@ -208,6 +208,17 @@ IN_THE_WILD = [
      expect((1.2e10, "CNY", 2023, "ge", "investment", None),)),
     ("By 2017, the 4G base station reaches 6 thousand 500.",  # machine translation, bare
      expect((6500, "count", 2017, "ge", "mobile.base_stations", None),)),
+    # figures and years paired "respectively"; the last year listed is the one in force after
+    ("The number of 5G base stations will reach 15,000, 22,000 and 30,000 respectively by the end of 2021, 2022 "
+     "and 2023. Gigabit broadband users shall exceed 1 million.",
+     expect((15000, "count", 2021, "ge", "mobile.base_stations", None),
+            (22000, "count", 2022, "ge", "mobile.base_stations", None),
+            (30000, "count", 2023, "ge", "mobile.base_stations", None),
+            (1e6, "count", 2023, "gt", "broadband.users", None))),
+    ("II. Main Objectives\nBy 2023, gigabit broadband users will exceed 1 million.\nIII. Key Tasks\n"
+     "The city shall build no less than 5,900 new 5G base stations.",
+     expect((1e6, "count", 2023, "gt", "broadband.users", None),  # III. opens a section: the year ends
+            (5900, "count", None, "ge", "mobile.base_stations", None))),
     # a year after a comma belongs to the next clause when the figure's own clause opened with one
     ("In 2015 the city will build 2,000 4G base stations, in 2016 it will add 300,000 FTTH subscribers.",
      expect((2000, "count", 2015, "eq", "mobile.base_stations", None), (3e5, "count", 2016, "eq", "fiber.users", None))),

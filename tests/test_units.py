@@ -54,6 +54,7 @@ def test_surface_forms(text, value, unit):
     "Copyright © 2011", "0731-88888888", "10TB", "T-Mobile",
     # denominators
     "每100户", "for every 10,000 people", "per 100 residents", "3层架构",
+    "10G-PON ports", "到2015\n元",  # a name glued to its digits; a unit on the next line
 ])
 def test_not_figures(text):
     assert figures(text) == []

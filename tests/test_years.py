@@ -62,3 +62,8 @@ def test_relative_years_are_read_left_to_right(text, found):
 ])
 def test_years_and_ranges(text, found):
     assert [(y.year, y.kind) for y in find_years(text)] == found
+
+
+def test_years_listed_after_a_preposition_take_its_word():
+    text = "by the end of 2021, 2022 and 2023."
+    assert [(y.year, y.kind) for y in find_years(text)] == [(2021, "deadline"), (2023, "deadline")]

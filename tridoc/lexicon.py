@@ -65,7 +65,7 @@ NOT_TARGET_PATTERNS = [r"\b(?:19|20)\d\dE\b",  # an analyst's estimate year: 201
 FUND_RULES = re.compile(r"(?:单个|单项|每个|每项|每户|最高|原则上|一次性|按.{0,12}?比例).{0,16}?(?:补助|补贴|奖励|资助|贴息)"
                         r"|(?:补助|补贴|奖励|资助|贴息).{0,8}?(?:单个|每个|每项|最高|原则上|不超过)"
                         r"|比例给予(?:补助|补贴|奖励)|per project|up to .{0,20}subsid|\beach\b.{0,60}subsid"
-                        r"|\bone-off\b|(?:reward|award|grant|subsid\w*) of up to")
+                        r"|\bone-off\b|(?:reward|award|grant|subsid\w*) of up to|\bsubsid\w*\b.{0,80}?\b(?:up to|maximum)\b")
 # In a province's or a city's document, the nation's goals it quotes (国家《规划》提出，到2025年全国…) are
 # not its own, unless it takes them on for itself (全省, 我市) after quoting them.
 NATIONAL_QUOTE = re.compile(r"(?:国家|国务院|工信部|工业和信息化部|中央)[^。；;\n]{0,40}?(?:提出|要求|明确)")
@@ -137,10 +137,11 @@ REVIEW_HEADINGS = re.compile(r"(?i)发展基础|发展现状|现状|基础条件
 # How deep a section each heading marker opens. As the GUIDE has it, a deadline year carries on
 # until a section heading (第一章, 一、, or 1. at the head of a line) ends the years set at its depth
 # or deeper; a sub-section's marker ((一), (1), not listed) ends none.
-SECTION_DEPTH = {"chapter": 0, "cn_dun": 1, "ar_dot": 1}
+SECTION_DEPTH = {"chapter": 0, "cn_dun": 1, "roman": 1, "ar_dot": 1}
 HEADING_MARKERS = [
     ("chapter", r"第[一二三四五六七八九十]+[章节部分篇]"),
     ("cn_dun", r"[一二三四五六七八九十]+[、.]"),
+    ("roman", r"(?:I{1,3}|IV|VI{0,3}|IX|X)\.\s"),  # English versions number their sections I. II. III.
     ("cn_paren", r"\([一二三四五六七八九十]+\)"),
     ("ar_dot", r"\d{1,2}(?:[、。]|\.(?!\d))"),
     ("ar_paren", r"\(\d{1,2}\)"),

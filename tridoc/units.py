@@ -36,7 +36,7 @@ UNIT_TABLE: list[tuple[str, str, float]] = [
     (r"户(?![籍外])", "count", 1), (r"个(?![月工小人])", "count", 1), (r"人(?![民])", "count", 1),
     (r"家", "count", 1), (r"所(?![有属在以得])", "count", 1), (r"项(?!目)", "count", 1),
     (r"座|栋|套|张|架(?![构子势])", "count", 1), (r"名(?![称单牌列优])", "count", 1), (r"处(?![理置室])", "count", 1),
-    (r"(?:[A-Za-z0-9/-]+ ){0,2}?(?:users?|subscribers?|households?|homes|families|base stations?|villages?"
+    (r"(?<!\d)(?:[A-Za-z0-9/-]+ ){0,2}?(?:users?|subscribers?|households?|homes|families|base stations?|villages?"
      r"|people|residents|ports|enterprises|companies|firms|connections|pieces|projects|demonstration zones"
      r"|application scenarios|data centers|data centres|racks)\b", "count", 1),
     # a count per head: "25 per 10,000 people"
@@ -89,7 +89,7 @@ _MT_REST = r"(?:(?:(?<=thousand)|(?<=million)|(?<=billion)) (?P<{g}rest>\d{{1,3}
 _TAIL = (
     rf"(?:\s?(?:{RANGE})\s?(?P<num2>{NUM_AR}|{NUM_CN}))?"
     rf"(?:多|余)?(?:\s?(?P<scale>{SCALE_CN}|(?<=\d )(?:{SCALE_EN})|(?<=\d)(?:{SCALE_EN})|(?<=[a-z] )(?:{SCALE_EN})))?"
-    rf"{_MT_REST.format(g='')}[\s-]?(?:{_units_alternation()})"
+    rf"{_MT_REST.format(g='')}(?:[^\S\n]|-)?(?:{_units_alternation()})"  # a unit on the next line is not its unit
 )
 _PREFIX = "|".join(re.escape(p) for p in sorted(CURRENCY_PREFIX, key=len, reverse=True))
 # One pattern per way a figure can start. A pattern with alternatives at its top level makes the
@@ -99,7 +99,7 @@ _PREFIX = "|".join(re.escape(p) for p in sorted(CURRENCY_PREFIX, key=len, revers
 # So is a number grouped in thousands with no word after it ("rise to 150,000", "150,000, and"; a comma
 # before a digit would go on with the number).
 _BARE = (r"|(?P<bscale>万亿|亿|万|\s(?:10 thousand|ten thousand|hundred million|thousand|million|billion|trillion)\b"
-         r"|(?<=,\d\d\d)(?!\d|,\d|\.\d|\s?(?!by\b|in\b|from\b|and\b|or\b|to\b)[^\W\d_]))" + _MT_REST.format(g="b"))
+         r"|(?<=,\d\d\d)(?!\d|,\d|\.\d|\s?(?!by\b|in\b|from\b|and\b|or\b|to\b|respectively\b)[^\W\d_]))" + _MT_REST.format(g="b"))
 # Chinese numerals are everywhere (统一, 进一步): only try the tail where a unit or scale could follow.
 _CN_NEXT = r"(?=[点万亿千百十兆吉元户个人家所项座名栋处套架%‰美多余\s-])"
 # After an Arabic numeral the tail can only start with one of these: a space, a range sign, 多/余,

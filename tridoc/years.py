@@ -75,6 +75,10 @@ class YearMention:
     english: bool = False
 
 
+# Years listed before a year: "2021, 2022 and " before 2023.
+_EN_YEARS_BEFORE = re.compile(r"(?:19|20)\d\d(?:\s?(?:,|/|and|or)\s?(?:19|20)\d\d)*\s?(?:,|/|and|or)\s?$")
+
+
 def _arabic_year(text: str, m: re.Match) -> YearMention | None:
     year = int(m.group("y"))
     if not 1900 <= year <= 2099:
@@ -88,11 +92,16 @@ def _arabic_year(text: str, m: re.Match) -> YearMention | None:
     between = _BETWEEN.search(text, max(0, m.start() - 20), m.start())
     if between:  # "between 2016 and 2018": due by the end of the period
         return YearMention(between.start(), m.end(), year, "deadline", english=True)
+    if not _EN_YEAR_END.match(text, m.end()):
+        return None
     pre = _EN_BEFORE.search(text, max(0, m.start() - 24), m.start())
-    if not pre or not _EN_YEAR_END.match(text, m.end()):
+    listed = None if pre else _EN_YEARS_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    if listed:  # "by the end of 2021, 2022 and 2023": the last two take the first one's word
+        pre = _EN_BEFORE.search(text, max(0, listed.start() - 24), listed.start())
+    if not pre:
         return None
     kind = "point" if pre.group("pre").lower() in ("in", "for", "of") else "deadline"
-    return YearMention(pre.start(), m.end(), year, kind, english=True)
+    return YearMention(m.start() if listed else pre.start(), m.end(), year, kind, english=True)
 
 
 def _chinese_year(text: str, m: re.Match) -> YearMention | None:
