@@ -219,6 +219,8 @@ IN_THE_WILD = [
      "The city shall build no less than 5,900 new 5G base stations.",
      expect((1e6, "count", 2023, "gt", "broadband.users", None),  # III. opens a section: the year ends
             (5900, "count", None, "ge", "mobile.base_stations", None))),
+    ("By 2020, fibre networks will pass more than 20m households.",
+     expect((2e7, "count", 2020, "gt", "fiber.coverage", None),)),
     # a year after a comma belongs to the next clause when the figure's own clause opened with one
     ("In 2015 the city will build 2,000 4G base stations, in 2016 it will add 300,000 FTTH subscribers.",
      expect((2000, "count", 2015, "eq", "mobile.base_stations", None), (3e5, "count", 2016, "eq", "fiber.users", None))),
@@ -278,6 +280,7 @@ NOTHING = [
     "据有关机构预测，到2025年我国数字经济规模将超过60万亿元。", "据第三方机构预测，今年全市5G用户有望突破1200万户。",
     "他預估，成都數位經濟規模在2025年有望達到1.5兆元人民幣。",
     "By 2025, 5G networks will cover all natural villages with more than 20 households.",  # a kind of village
+    "2019年底前实现城区千兆光网全覆盖。", "到2023年，推动新建住宅小区实现千兆光纤到户。",  # kinds of network
     "Enterprises recognized as smart factories may receive a one-off reward of up to 2 million yuan by 2025.",
 ]
 

@@ -40,6 +40,8 @@ def figures(text):
     # machine translation, word by word
     ("1 billion 200 million yuan", 1.2e9, "CNY"), ("1 thousand 874 hundred million yuan", 1.874e11, "CNY"),
     ("2 thousand 500 households", 2500, "count"), ("10 million 4G subscribers", 1e7, "count"),
+    # British and wire style
+    ("20m households", 2e7, "count"), ("RMB 300m", 3e8, "CNY"), ("150亿—200亿元", 1.5e10, "CNY"),
 ])
 def test_surface_forms(text, value, unit):
     assert figures(text) == [(pytest.approx(value), unit)]
@@ -55,6 +57,7 @@ def test_surface_forms(text, value, unit):
     # denominators
     "每100户", "for every 10,000 people", "per 100 residents", "3层架构",
     "10G-PON ports", "到2015\n元",  # a name glued to its digits; a unit on the next line
+    "($1 = 6.3836 Chinese yuan renminbi)", "資助上限為50萬港元",  # an exchange rate; a currency left out
 ])
 def test_not_figures(text):
     assert figures(text) == []

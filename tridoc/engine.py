@@ -118,7 +118,7 @@ def _dedupe(drafts: list[Draft], text: str) -> list[Draft]:
 def _side_by_side(a: Draft, b: Draft, text: str) -> bool:
     """Two alike in one sentence are two targets. So are two of the catalogue's "other", which
     cannot tell 电子病历普及率100% from “校校通”比例达到百分之百, in one paragraph, or in two when
-    the words that name either appear nowhere in the other's sentence (人才1000名, 推动1000家企业)."""
+    the words that name neither stand for the most part in the other's sentence (人才1000名, 推动1000家企业)."""
     if a.sentence == b.sentence:
         return True
     if a.indicator != OTHER:
@@ -126,8 +126,13 @@ def _side_by_side(a: Draft, b: Draft, text: str) -> bool:
     first, last = sorted((a.sentence, b.sentence))  # table rows come first, wherever they stand
     if "\n" not in text[first[0]:last[1]].strip():
         return True
-    return not (_letter_pairs(_naming(a), text) & _letter_pairs(b.sentence, text)
-                or _letter_pairs(_naming(b), text) & _letter_pairs(a.sentence, text))
+    return not (_named_in(a, b, text) or _named_in(b, a, text))
+
+
+def _named_in(a: Draft, b: Draft, text: str) -> bool:
+    """Whether most of the words naming a's figure stand in b's sentence."""
+    naming = _letter_pairs(_naming(a), text)
+    return bool(naming) and 2 * len(naming & _letter_pairs(b.sentence, text)) >= len(naming)
 
 
 def _naming(d: Draft) -> tuple[int, int]:

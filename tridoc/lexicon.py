@@ -112,6 +112,9 @@ QUALIFIER_AFTER = {
                        r"(?:users|households|subscribers|packages?|plans?|services?|connections?|lines?|networks?)\b)"
                        r"|(?i:\s?(?:wi-?fi|wlan)(?![a-z]))"),  # 千兆WiFi, "gigabit Wi-Fi": a kind of network
 }
+# After a speed written as a word (千兆, 百兆): a kind of network named, not a level set (实现千兆光网全覆盖,
+# 千兆城市); 达到千兆接入能力 still sets one.
+NETWORK_KIND_AFTER = re.compile(r"光网|光纤|网络|宽带(?!接入)|城市|小区|专线|(?i:wi-?fi)")
 # Before a figure: "villages with more than 20 households" are a kind of village, not 20 households.
 QUALIFIER_BEFORE = {"count": re.compile(r"(?i)\bvillages? with (?:more than |over |at least )?$")}
 # Verbs that take a capability as object: 具备100Mbps接入能力 is a threshold when a share is set.

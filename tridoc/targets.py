@@ -31,6 +31,7 @@ from .lexicon import (
     LOCAL_PAST_MARKERS,
     LOCAL_SELF,
     NATIONAL_QUOTE,
+    NETWORK_KIND_AFTER,
     NOT_TARGET_PATTERNS,
     NOT_TARGETS,
     PAST_AFTER,
@@ -516,8 +517,10 @@ class SentenceReader:
                 if share is not None:
                     thresholds.setdefault(share, g.figs[0])
                     continue
-                if attributive and (g.comparator == "eq" or _HYPHENED_UNIT.search(g.figs[-1].surface)):
-                    continue  # 推广50兆每秒的接入服务, 1,000-Mbps connections: a kind of service, not a level
+                if attributive and (g.comparator == "eq" or _HYPHENED_UNIT.search(g.figs[-1].surface)
+                                    or NETWORK_KIND_AFTER.match(self.text, g.after[0])
+                                    and not any(c.isdigit() for c in g.figs[-1].surface)):
+                    continue  # 推广50兆每秒的接入服务, 1,000-Mbps connections, 千兆光网: a kind, not a level
             elif attributive and not (unit == "count" and COUNT_VERBS.search(self.text, g.window[0], g.window[1])
                                       or unit in MONEY and FUND_VERBS.search(self.text, g.window[0], g.window[1])):
                 continue

@@ -72,7 +72,7 @@ def _by_first_letter(words: list[str]) -> str:
 NUM_EN = r"\b(?:" + _by_first_letter(sorted(EN_WORDS, key=len, reverse=True)) + r")\b"
 
 SCALE_CN = r"万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千|百|兆(?=元|人民币|美元)"
-SCALE_EN = r"10 thousand|ten thousand|hundred million|thousand|million|billion|trillion|bn\b|mn\b|trn\b|tn\b"
+SCALE_EN = r"10 thousand|ten thousand|hundred million|thousand|million|billion|trillion|bn\b|mn\b|trn\b|tn\b|m\b"
 RANGE = r"-|~|至|—|–|to"
 # Measure words that do not make a count on their own after a bare Chinese digit (三个代表, 一家).
 _SINGLE_DIGIT_CN = set(CN_DIGITS)
@@ -87,7 +87,7 @@ def _units_alternation() -> str:
 _MT_REST = r"(?:(?:(?<=thousand)|(?<=million)|(?<=billion)) (?P<{g}rest>\d{{1,3}})(?!\d|[.,]\d|[A-Za-z])(?: (?P<{g}rest_scale>hundred million|ten thousand|10 thousand|thousand|million))?)?"
 # After the numeral: an optional range end, 多/余, a scale word, then the unit.
 _TAIL = (
-    rf"(?:\s?(?:{RANGE})\s?(?P<num2>{NUM_AR}|{NUM_CN}))?"
+    rf"(?:(?:万亿|亿|万)?\s?(?:{RANGE})\s?(?P<num2>{NUM_AR}|{NUM_CN}))?"  # 150亿—200亿元: the scale said twice
     rf"(?:多|余)?(?:\s?(?P<scale>{SCALE_CN}|(?<=\d )(?:{SCALE_EN})|(?<=\d)(?:{SCALE_EN})|(?<=[a-z] )(?:{SCALE_EN})))?"
     rf"{_MT_REST.format(g='')}(?:[^\S\n]|-)?(?:{_units_alternation()})"  # a unit on the next line is not its unit
 )
@@ -99,6 +99,7 @@ _PREFIX = "|".join(re.escape(p) for p in sorted(CURRENCY_PREFIX, key=len, revers
 # So is a number grouped in thousands with no word after it ("rise to 150,000", "150,000, and"; a comma
 # before a digit would go on with the number).
 _BARE = (r"|(?P<bscale>万亿|亿|万|\s(?:10 thousand|ten thousand|hundred million|thousand|million|billion|trillion)\b"
+         r"|(?<=\d)(?:bn|mn|m)\b"
          r"|(?<=,\d\d\d)(?!\d|,\d|\.\d|\s?(?!by\b|in\b|from\b|and\b|or\b|to\b|respectively\b)[^\W\d_]))" + _MT_REST.format(g="b"))
 # Chinese numerals are everywhere (统一, 进一步): only try the tail where a unit or scale could follow.
 _CN_NEXT = r"(?=[点万亿千百十兆吉元户个人家所项座名栋处套架%‰美多余\s-])"
@@ -164,8 +165,13 @@ _UNIT_OF_GROUP = {f"u{i}": (unit, mult) for i, (_, unit, mult) in enumerate(UNIT
 _GENERATIONS = {"2", "3", "4", "5"}  # 3G/4G/5G are generations of mobile networks, not bandwidths
 
 
+# Money in currencies the GUIDE leaves out: 50万港元 is no count.
+_OTHER_CURRENCIES = ("港元", "港币", "澳门元", "新台币", "日元", "欧元", "英镑", " HKD", " euros", " pounds")
+
+
 def _bare_figure(text: str, m: re.Match, num: str) -> Figure | None:
-    if _bad_start(text, m.start()) or num[0] in "十百千" or num in _SINGLE_DIGIT_CN:
+    if _bad_start(text, m.start()) or num[0] in "十百千" or num in _SINGLE_DIGIT_CN \
+            or text.startswith(_OTHER_CURRENCIES, m.end()):
         return None
     value = parse_number(num)
     if value is None:
@@ -224,8 +230,8 @@ def _unit_figure(text: str, m: re.Match) -> Figure | None:
 
 
 def _currency_figure(text: str, m: re.Match) -> Figure | None:
-    if _bad_start(text, m.start()) or text[m.end():m.end() + 1] == "=":
-        return None  # an exchange rate (US$1=6.12 RMB), not an amount
+    if _bad_start(text, m.start()) or text[m.end():m.end() + 3].lstrip().startswith("="):
+        return None  # an exchange rate (US$1=6.12 RMB, $1 = 6.38 yuan), not an amount
     unit = CURRENCY_PREFIX[m.group("prefix")]
     value = parse_number(m.group("pnum")) * scale_of(m.group("pscale") or "")
     return Figure(value, unit, m.start(), m.end(), m.start("pnum"), surface=m.group())
