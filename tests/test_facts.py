@@ -609,3 +609,10 @@ def test_chinese_places_found_alike_with_and_without_the_regex(monkeypatch):
 def test_a_written_date_alone_on_the_last_line_is_the_issue_date():
     text = "湖北省“双千兆”网络协同发展行动计划\n一、发展目标\n到2023年，千兆宽带用户突破500万户。\n\n2021年5月28日\n"
     assert document_facts(normalize(text).text)["issued"] == dt.date(2021, 5, 28)
+
+
+def test_an_english_issue_label_gives_the_issue_date():
+    text = ("Qingdao Municipal People's Government\nAction Plan of Qingdao for Building a Gigabit City\n"
+            "Issued on: July 9, 2021\nBy the end of 2023, Qingdao will build 30,000 5G base stations.")
+    got = facts(text)
+    assert (got["issued"], got["date"]) == (dt.date(2021, 7, 9), dt.date(2021, 7, 9))
