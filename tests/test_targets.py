@@ -221,6 +221,13 @@ IN_THE_WILD = [
             (5900, "count", None, "ge", "mobile.base_stations", None))),
     ("By 2020, fibre networks will pass more than 20m households.",
      expect((2e7, "count", 2020, "gt", "fiber.coverage", None),)),
+    # a wire story: the deadline in force after "by 2025, from … in 2020", a period 2021-2025, targets "for 2025"
+    ("China aims to have 60 million gigabit broadband subscribers and lift the share to 56% by 2025. "
+     "Revenue should grow about 10% a year to around 4.3 trillion yuan by 2025, from 2.64 trillion yuan in 2020. "
+     "Investment over the 2021-2025 period is set at 3.7 trillion yuan. The country of 1.4 billion people spends more.",
+     expect((6e7, "count", 2025, "ge", "broadband.users", None), (56, "percent", 2025, "ge", "other", None),
+            (10, "percent", 2025, "approx", "other", None), (4.3e12, "CNY", 2025, "approx", "other", None),
+            (3.7e12, "CNY", 2025, "eq", "investment", None))),
     # a year after a comma belongs to the next clause when the figure's own clause opened with one
     ("In 2015 the city will build 2,000 4G base stations, in 2016 it will add 300,000 FTTH subscribers.",
      expect((2000, "count", 2015, "eq", "mobile.base_stations", None), (3e5, "count", 2016, "eq", "fiber.users", None))),
@@ -386,6 +393,11 @@ def test_threshold_is_kept_on_the_share():
 ])
 def test_figures_the_catalogue_cannot_name_are_one_target_only_when_named_alike(text, n):
     assert len(extract_text(text).targets) == n
+
+
+def test_a_count_after_a_share_of_one_group_and_another_is_no_base_of_the_share():
+    text = "Other targets for 2025 include 5G coverage of 80% of administrative villages and 800 million active IPv6 users."
+    assert [(t.value, t.year) for t in extract_text(text).targets] == [(80, 2025), (8e8, 2025)]
 
 
 def test_restated_target_is_one_record():

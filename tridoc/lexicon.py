@@ -116,7 +116,9 @@ QUALIFIER_AFTER = {
 # 千兆城市); 达到千兆接入能力 still sets one.
 NETWORK_KIND_AFTER = re.compile(r"光网|光纤|网络|宽带(?!接入)|城市|小区|专线|(?i:wi-?fi)")
 # Before a figure: "villages with more than 20 households" are a kind of village, not 20 households.
-QUALIFIER_BEFORE = {"count": re.compile(r"(?i)\bvillages? with (?:more than |over |at least )?$")}
+# "a country of 1.4 billion people" describes the country.
+QUALIFIER_BEFORE = {"count": re.compile(r"(?i)\bvillages? with (?:more than |over |at least )?$"
+                                        r"|\b(?:country|nation|province|city|region) of (?:about |some |nearly |over )?$")}
 # Verbs that take a capability as object: 具备100Mbps接入能力 is a threshold when a share is set.
 THRESHOLD_VERBS = re.compile(r"(?:具备|具有|享有|使用|提供|能够提供)$"
                              r"|\b(?:have|has|having|with|access|accessing|capable of|get|enjoy|enjoying)(?:\s[\w-]+){0,5}\s?$")

@@ -77,7 +77,7 @@ _NOT_TARGETS_RX = re.compile("|".join(NOT_TARGET_PATTERNS), re.IGNORECASE)
 _REPORTING = WordSet(REPORTING_VERBS)
 _LEXICON = WordTables([_BEFORE, _PAST, _FUTURE, _LOCAL_PAST, _PAST_AFTER, _COMMITMENT, _NOT_TARGETS, _REPORTING])
 # "98 percent of the province's roughly 46,000 villages": the count is what the share is of.
-_SHARE_BASE = re.compile(r"\s*of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_SHARE_BASE = re.compile(r"\s*of\s+(?:the\s+)?(?:(?!and\s|or\s)[\w'’-]+\s+){0,3}$", re.IGNORECASE)  # 80% of 800 million
 _GLOSS_OPEN = re.compile(r"\s?\(\s?(?:约合|折合|约|合|about|or|approximately|roughly)?[^()\d]{0,6}$")
 _RANGE_DASH = re.compile(r"\s?[-~—–至到]\s?$")
 _CONJUNCTION = re.compile(r"[和与及、,/]|\b(?:and|or)\b")
@@ -242,9 +242,11 @@ class SentenceReader:
                 drafts.extend(self._sentence(s, e, sfigs, syears, (year, measured)))
             setting = [y for y in syears if y.year and y.kind not in ("past", "label")]
             if setting:
+                # the last deadline, else the last year named: "by 2025, from 2.64 trillion in 2020" sets 2025
+                last = next((y for y in reversed(setting) if y.kind == "deadline"), setting[-1])
                 while context and context[-1][0] >= level:
                     context.pop()
-                context.append((level, setting[-1].year, setting[-1].kind in ("as_of", "sub_period")))
+                context.append((level, last.year, last.kind in ("as_of", "sub_period")))
         return drafts
 
     def _line_at(self, start: int) -> str:
@@ -368,7 +370,7 @@ class SentenceReader:
             g.years = [y.year for y in listed]
             return
         # English names the year after the figure in its own clause ("… will have broadband by 2015").
-        later = [y for y in years[bisect_left(years, g.after[0], key=_start):bisect_left(years, g.after[1], key=_start)]
+        later = [y for y in years[bisect_left(years, g.after[0], key=_start):bisect_left(years, g.clause[1], key=_start)]
                  if y.english and y.year and y.start < g.clause[1]
                  and not re.search(r"\bfrom\b", self.text[g.after[0]:y.start])]
         year = before[-1] if before and (before[-1].start >= g.clause[0] or not later) else (later or [None])[0]

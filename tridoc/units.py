@@ -25,7 +25,8 @@ UNIT_TABLE: list[tuple[str, str, float]] = [
     (r"Mbps|Mbit/s|Mb/s|Mbits/s|Mbits?\b", "Mbps", 1), (r"megabits? per second|megabits?\b|mega\b", "Mbps", 1),
     (r"兆比特每秒|兆比特/秒|兆比特|兆每秒|兆/秒|兆bps|兆(?![瓦赫帕焦字吨欧])", "Mbps", 1),
     (r"M(?![a-zA-Z0-9])", "Mbps", 1),
-    (r"Gbps|Gbit/s|Gb/s|Gbits?\b", "Mbps", 1000), (r"gigabits? per second|gigabits?\b", "Mbps", 1000),
+    (r"Gbps|Gbit/s|Gb/s|Gbits?\b", "Mbps", 1000), (r"gigabits? per second|gigabits?\b(?! (?:broadband |fib(?:er|re) )?(?:users?|subscribers?|households?|homes|cities))",
+     "Mbps", 1000),
     (r"吉比特每秒|吉比特/秒|吉比特|吉bps", "Mbps", 1000), (r"G(?![a-zA-Z0-9-])", "Mbps", 1000),
     (r"Tbps|Tbit/s|太比特每秒|太比特", "Mbps", 10**6), (r"T(?![a-zA-Z0-9-])", "Mbps", 10**6),  # 出口带宽达到20T
     (r"[Kk]bps|kbit/s|千比特每秒", "Mbps", 0.001),

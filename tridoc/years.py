@@ -37,7 +37,7 @@ _CN_YEAR_DIGITS = "〇零一二三四五六七八九"
 # a pattern may find its opening by a look-behind; its match then reads from its first group.)
 _ARABIC_YEARS = [re.compile(
     rf"(?P<y>{first}(?<!\d[12])(?<!\d\.[12])\d{{3}})(?!\d)"
-    rf"(?:{_AFTER_YEAR}|\s?[-—–~至到]\s?(?P<range_end>[12]\d{{3}})年|(?<=[A-Za-z] [12]\d\d\d)"
+    rf"(?:{_AFTER_YEAR}|\s?[-—–~至到]\s?(?P<range_end>[12]\d{{3}})(?:年|(?= period))|(?<=[A-Za-z] [12]\d\d\d)"
     rf"|(?P<label>(?<=\([12]\d\d\d)(?=\s?:)))") for first in "12"]
 # A Chinese-numeral year (二〇一五年) is found from its 年 and read back by a look-behind. Only 一九xx,
 # 二〇xx and 二零xx are in range; as such years never overlap, leaving the others out (二三一四年)
@@ -100,7 +100,7 @@ def _arabic_year(text: str, m: re.Match) -> YearMention | None:
         pre = _EN_BEFORE.search(text, max(0, listed.start() - 24), listed.start())
     if not pre:
         return None
-    kind = "point" if pre.group("pre").lower() in ("in", "for", "of") else "deadline"
+    kind = "point" if pre.group("pre").lower() in ("in", "of") else "deadline"  # "targets for 2025" are due then
     return YearMention(m.start() if listed else pre.start(), m.end(), year, kind, english=True)
 
 
