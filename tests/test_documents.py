@@ -213,6 +213,8 @@ PAGE = """<!DOCTYPE html>
 <p>各地&nbsp;要
   认真贯彻执行。</p>
 </div>
+<div class="related"><h3>相关新闻</h3><ul><li><a href="/a.htm">石家庄开通首批5G基站 下载速率超1Gbps</a> 2019-09-18</li></ul></div>
+<div class="share-bar">分享到：微信 微博</div>
 <noscript>请启用脚本</noscript>
 <footer>版权所有 网站地图</footer>
 </body></html>
@@ -243,7 +245,7 @@ def test_html_article_text(tmp_path, charset, codec, reported):
     doc = read_document(write(tmp_path, "page.html", PAGE.format(charset=charset).encode(codec)))
     assert doc.text == PAGE_TEXT
     assert (doc.format, doc.encoding, doc.page_starts) == ("html", reported, [])
-    for dropped in ("var menu", "color", "网站首页", "导航一", "当前位置", "请启用脚本", "版权所有"):
+    for dropped in ("var menu", "color", "网站首页", "导航一", "当前位置", "请启用脚本", "版权所有", "相关新闻", "分享到"):
         assert dropped not in doc.text
 
 

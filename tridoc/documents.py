@@ -500,7 +500,7 @@ _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside",
 # The word must start a name part ("top-nav", "site_footer", "mainNav", "leftmenu"),
 # so that "unavailable" or "canvas" do not count.
 _FURNITURE = re.compile(
-    r"(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))(?i:nav|menu|footer|breadcrumb|crumb)"
+    r"(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))(?i:nav|menu|footer|breadcrumb|crumb|related|recommend|share|comment)"
     r"|(?<![A-Za-z])(?i:top|sub|main|site|side|left|right)(?i:nav|menu)"
 )
 _KEEP_TAGS = {"html", "body", "main", "article"}
