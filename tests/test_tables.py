@@ -136,3 +136,13 @@ def test_a_table_cell_restated_in_prose_is_one_record_with_the_prose_threshold()
     text = "到2025年，100Mbps及以上宽带用户占比达到98%。\n" + SINGLE_SPACED
     [t] = [t for t in extract_text(text).targets if t.value == 98]
     assert (t.comparator, t.threshold and t.threshold.value) == ("ge", 100)
+
+
+BREAKDOWN = ("下表为各地任务。\n2020年各地5G基站建设任务（单位：个）\n地区 | 5G基站数\n石家庄市 | 2500\n"
+             "雄安新区 | 1500\n合计 | 4000\n在政策支持方面，给予补助。")
+
+
+def test_a_breakdown_by_place_gives_a_record_per_place():
+    got = sorted((t.value, t.unit, t.year, t.indicator) for t in extract_text(BREAKDOWN).targets)
+    assert got == [(1500, "count", 2020, "mobile.base_stations"), (2500, "count", 2020, "mobile.base_stations"),
+                   (4000, "count", 2020, "mobile.base_stations")]

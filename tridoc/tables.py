@@ -128,8 +128,11 @@ def _cell(piece: str, base: int, line: int) -> Cell:
 
 def read_tables(text: str, catalogue: Catalogue, doc_year: int | None) -> tuple[list[Draft], list[tuple[int, int]]]:
     drafts, spans = _key_value_lines(text, catalogue, doc_year)
+    if _PLACE_HEADER_HINT.search(text):
+        found, where = _breakdowns(text, cells_of(text), catalogue, doc_year)
+        drafts, spans = drafts + found, spans + where
     if not any(hint.search(text) for hint in _HEADER_HINTS):
-        return drafts, spans  # no two year cells side by side: skip the cell pass
+        return drafts, sorted(spans)  # no two year cells side by side: skip the cell pass
     cells = cells_of(text)
     i = 0
     while i < len(cells) - 1:
@@ -295,6 +298,47 @@ def _record(table, label: Cell, cell: Cell, m: re.Match, unit: str, mult: float,
     indicator, scope = table.meaning(label.text, unit, m.group("note") or "")
     return Draft(Figure(value, unit, start, end, start, surface=cell.text), comparator, year, indicator, scope,
                  "baseline" if past else "target", (label.start, cell.end), (label.start, label.end))
+
+
+# A breakdown by place: the year (and the unit) in a caption, the places down the first column and
+# what is counted in the second:
+#     2020年各地5G基站建设任务（单位：个）
+#     地区 | 5G基站数
+#     石家庄市 | 2500
+PLACE_HEADER = {"地区", "地市", "城市", "市州", "各市", "区县", "县区", "区域", "设区市"}
+_PLACE_HEADER_HINT = re.compile(r"(?:地区|地市|城市|市州|各市|区县|县区|区域|设区市)[ \t]*(?:\||\t| {2,})")
+_CAPTION = re.compile(r"((?:19|20)\d{2})年[^\n|]*$")
+_CAPTION_UNIT = re.compile(r"单位:\s*([^)\n,]{1,6})")
+
+
+def _breakdowns(text: str, cells: list[Cell], catalogue: Catalogue, doc_year: int | None):
+    drafts, spans = [], []
+    for i, cell in enumerate(cells[:-1]):
+        header = cells[i + 1]
+        if cell.text not in PLACE_HEADER or header.line != cell.line or i and cells[i - 1].line == cell.line:
+            continue
+        caption = _CAPTION.search(text, text.rfind("\n", 0, text.rfind("\n", 0, cell.start)) + 1, cell.start)
+        if caption is None:
+            continue
+        named = _CAPTION_UNIT.search(caption.group())
+        year, unit = int(caption.group(1)), parse_unit_cell(named.group(1)) if named else _Table._unit(header.text, None)
+        if not unit or unit[0] is None:
+            continue
+        cues = catalogue.indicator_cues(header.text, unit[0])
+        indicator = max(cues, key=lambda c: (c.length, c.end)).key if cues else catalogue.fallback(unit[0])
+        j = i + 2
+        while j + 1 < len(cells) and cells[j].line == cells[j + 1].line != cells[j - 1].line \
+                and (m := VALUE_CELL.match(cells[j + 1].text)):
+            place, value = cells[j], cells[j + 1]
+            start = value.start + m.start("num")
+            past = doc_year is not None and year < doc_year
+            drafts.append(Draft(Figure(float(m.group("num")) * unit[1], unit[0], start, start + len(m.group("num")), start,
+                                       surface=value.text), CMP.get(m.group("cmp") or "", "eq"), year, indicator, None,
+                                "baseline" if past else "target", (place.start, value.end), (header.start, header.end)))
+            j += 2
+        if j > i + 2:
+            spans.append((cell.start, cells[j - 1].end))
+    return drafts, spans
 
 
 class _KeyValues:

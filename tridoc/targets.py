@@ -264,7 +264,8 @@ class SentenceReader:
                 if y.kind == "relative_in_context" and spoken_of:
                     base = spoken_of  # 2015年…全年完成投资187亿元; 明年…，全年新增…
                 y.year = base + y.offset if base else None
-                y.kind = "past" if y.offset < 0 else "deadline"  # 去年 dates its sentence; it sets no context
+                # 去年 dates its sentence and sets no context; 今年上半年 is measured
+                y.kind = "past" if y.offset < 0 else "sub_period" if y.kind == "relative_sub_period" else "deadline"
             if y.year and y.kind not in ("past", "label"):
                 spoken_of = y.year
 

@@ -131,12 +131,17 @@ def _plan_en(text: str, m: re.Match) -> YearMention:
     return YearMention(m.start(), m.end(), PLAN_EN[m.group("plan_en") + "th"], "deadline", english=True)
 
 
+_PART_OF_YEAR = re.compile(r"上半年|下半年|前三季度|第?[一二三四]季度|[一二三四五六七八九十]{1,2}月")
+
+
 def _relative(text: str, m: re.Match) -> YearMention | None:
     rel = m.group("rel")
     key = rel.lower() if rel.isascii() else rel
     if key not in RELATIVE:
         return None  # 年年, 今内: read only for what they hide
     kind = "relative_in_context" if rel in IN_CONTEXT else "relative"
+    if _PART_OF_YEAR.match(text, m.end("rel")):
+        kind = "relative_sub_period"  # 今年上半年: a part of the year, measured once it is over
     return YearMention(m.start("rel"), m.end("rel"), None, kind, RELATIVE[key], english=rel.isascii())
 
 
