@@ -374,6 +374,12 @@ def test_a_local_document_quoting_the_nations_goals(issuer, values):
     assert [t.value for t in extract_text(QUOTING.format(issuer=issuer)).targets] == values
 
 
+def test_a_city_document_quoting_its_provinces_plan():
+    text = ("绍兴市人民政府关于印发信息化发展规划的通知\n根据《浙江省信息化发展规划》，到2020年全省信息经济核心产业增加值占GDP比重达到10%以上。"
+            "\n到2020年，全市信息经济核心产业增加值占GDP比重达到12%。")
+    assert [t.value for t in extract_text(text).targets] == [12]
+
+
 def test_year_end_takes_the_year_of_the_document():
     text = "江西省2015年“宽带中国”专项行动实施方案\n到年底，全省新建4G基站2.5万个，行政村通宽带比例达到95%。\n江西省通信管理局\n2015年3月20日"
     assert {(t.value, t.year) for t in extract_text(text).targets} == {(25000, 2015), (95, 2015)}

@@ -34,8 +34,7 @@ def extract(text: str, source: str = "<text>", catalogue: Catalogue | None = Non
     norm = normalize(text)
     info = _with_facts(info or DocumentInfo(), norm, len(text))
     doc_year = info.date.year if info.date else None
-    local = info.region_level in ("province", "city", "district")
-    drafts = _drafts(norm.text, catalogue, doc_year, _reviews_own_year(info), local)
+    drafts = _drafts(norm.text, catalogue, doc_year, _reviews_own_year(info), info.region_level)
     targets = _targets(_dedupe(drafts, norm.text), norm, page_starts or [])
     targets.sort(key=lambda t: (t.kind != "target", t.span[0]))
     return Extraction(source=source, document=info, targets=targets)
@@ -61,7 +60,7 @@ def _reviews_own_year(info: DocumentInfo) -> bool:
 
 
 def _drafts(text: str, catalogue: Catalogue, doc_year: int | None, summary: bool = False,
-            local: bool = False) -> list[Draft]:
+            level: str | None = None) -> list[Draft]:
     masked = [_mask_span(text, m) for rx in _MASKS for m in rx.finditer(text)]
     table_drafts, table_spans = read_tables(text, catalogue, doc_year)
     skip = sorted(masked + table_spans)
@@ -71,7 +70,7 @@ def _drafts(text: str, catalogue: Catalogue, doc_year: int | None, summary: bool
     if table_spans:
         sentences = [s for s in sentences if not _inside(table_spans, s[0])]
     headings = _outside(heading_levels(text), table_spans)
-    reader = SentenceReader(text, catalogue, doc_year, summary, local)
+    reader = SentenceReader(text, catalogue, doc_year, summary, level)
     return table_drafts + reader.read(figures, years, sentences, headings)
 
 

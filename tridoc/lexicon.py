@@ -66,10 +66,13 @@ FUND_RULES = re.compile(r"(?:单个|单项|每个|每项|每户|最高|原则上
                         r"|(?:补助|补贴|奖励|资助|贴息).{0,8}?(?:单个|每个|每项|最高|原则上|不超过)"
                         r"|比例给予(?:补助|补贴|奖励)|per project|up to .{0,20}subsid|\beach\b.{0,60}subsid"
                         r"|\bone-off\b|(?:reward|award|grant|subsid\w*) of up to|\bsubsid\w*\b.{0,80}?\b(?:up to|maximum)\b")
-# In a province's or a city's document, the nation's goals it quotes (国家《规划》提出，到2025年全国…) are
-# not its own, unless it takes them on for itself (全省, 我市) after quoting them.
-NATIONAL_QUOTE = re.compile(r"(?:国家|国务院|工信部|工业和信息化部|中央)[^。；;\n]{0,40}?(?:提出|要求|明确)")
-LOCAL_SELF = re.compile(r"全[省市县区州]|[我本][省市县区州]")
+# In a province's, a city's or a district's document, the goals it quotes from another (国家《规划》提出，
+# 到2025年全国…; 根据《浙江省…规划》，到2020年全省…) are not its own, unless it takes them on for itself
+# in words of its own level (全市, 我市) after quoting them.
+QUOTED_GOALS = re.compile(r"(?:国家|国务院|工信部|工业和信息化部|中央)[^。；;\n]{0,40}?(?:提出|要求|明确)"
+                          r"|根据《[^》\n]{2,60}》|《[^》\n]{2,60}》(?:提出|要求|明确)")
+OWN_LEVEL_WORDS = {"province": re.compile(r"[全我本]省|全区|自治区"), "city": re.compile(r"[全我本]市|[我本]州"),
+                   "district": re.compile(r"[全我本][区县]")}
 # Pairs of characters that say how or where a figure is set, not what it measures: two figures the
 # catalogue cannot name are told apart by the other pairs of the words before them.
 FILLER_PAIRS = {"达到", "实现", "超过", "突破", "不低", "低于", "不少", "少于", "以上", "以下", "左右", "力争", "争取",

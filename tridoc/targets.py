@@ -22,22 +22,22 @@ from .lexicon import (
     COMPARATOR_AFTER,
     COMPARATOR_BEFORE,
     COUNT_VERBS,
-    FUND_VERBS,
     FILLER,
     FUND_RULES,
+    FUND_VERBS,
     FUTURE_MARKERS,
     HEADING_MARKERS,
     LIST_SEPARATOR,
     LOCAL_PAST_MARKERS,
-    LOCAL_SELF,
-    NATIONAL_QUOTE,
     NETWORK_KIND_AFTER,
     NOT_TARGET_PATTERNS,
     NOT_TARGETS,
+    OWN_LEVEL_WORDS,
     PAST_AFTER,
     PAST_MARKERS,
     QUALIFIER_AFTER,
     QUALIFIER_BEFORE,
+    QUOTED_GOALS,
     REPORTED_FUTURE,
     REPORTING_VERBS,
     REVIEW_HEADINGS,
@@ -198,11 +198,11 @@ PREAMBLE_DEPTH = 1
 
 class SentenceReader:
     def __init__(self, text: str, catalogue: Catalogue, doc_year: int | None, summary: bool = False,
-                 local: bool = False):
+                 level: str | None = None):
         self.text, self.cat, self.doc_year = text, catalogue, doc_year
         # A year-end summary reports its own year's results: those are baselines, not targets.
         self.summary = summary and doc_year is not None
-        self.local = local  # a province's, a city's or a district's document, which may quote the nation's goals
+        self.own_words = OWN_LEVEL_WORDS.get(level)  # a local document's words for itself, which may quote others
         self._review = False  # whether the sentence read stands in a section that reviews how things stand
 
     def read(self, figures: list[Figure], years: list[YearMention], spans: list[tuple[int, int]],
@@ -277,8 +277,8 @@ class SentenceReader:
         guess = self._words.not_target_start()
         if guess is not None:
             figs = [f for f in figs if f.end < guess and self._clause_break_between(f.end, guess)]
-        quote = self.local and NATIONAL_QUOTE.search(self.text, s, e)
-        if quote and not LOCAL_SELF.search(self.text, quote.end(), e):
+        quote = self.own_words and QUOTED_GOALS.search(self.text, s, e)
+        if quote and not self.own_words.search(self.text, quote.end(), e):
             figs = [f for f in figs if f.end <= quote.start()]
         if not figs:
             return []
