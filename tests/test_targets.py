@@ -288,6 +288,15 @@ NOTHING = [
     "他預估，成都數位經濟規模在2025年有望達到1.5兆元人民幣。",
     "By 2025, 5G networks will cover all natural villages with more than 20 households.",  # a kind of village
     "2019年底前实现城区千兆光网全覆盖。", "到2023年，推动新建住宅小区实现千兆光纤到户。",  # kinds of network
+    "到2023年，实现“百城千兆”。",  # a name in quotes
+    # grants: who qualifies, how much each gets, how it is paid
+    "到2022年，对年度建设任务完成率达到100%的运营企业，按照每个宏基站1万元的标准给予奖励。",
+    "到2025年，对评定为省级数字乡村示范村的，省级财政给予每村20万元奖补。",
+    "到2018年，补助资金按照“先建后补”原则，验收合格后拨付70%，运营满一年后拨付剩余30%。",
+    "到2020年，按实际支付费用的50%给予补贴，单个企业每年最高不超过20万元。",
+    # a company's or a researcher's expectation
+    "中国电信山西公司有关负责人表示，公司预计到今年年底全省光纤到户用户将超过80万户。",
+    "台灣經濟研究院一位研究員分析，廣東新基建相關商機到2025年可望超過5000億元人民幣。",
     "Enterprises recognized as smart factories may receive a one-off reward of up to 2 million yuan by 2025.",
 ]
 
@@ -308,6 +317,7 @@ BASELINES = [
     ("2013年,全市信息消费规模约为1150亿元。全市固定宽带用户突破300万户。\n成都市人民政府\n2014年3月18日", 2),
     ("截至2015年底，全省累计完成通信业投资120亿元。", 1),
     ("发布日期：2019-09-20\n今年上半年，河北省电信业务总量同比增长138.6%。", 1),  # a part of the year gone by
+    ("發布日期：2020-05-08\n今年第一季廣東新基建項目完成投資約400億元人民幣。", 1),  # 第一季: Taiwan's first quarter
 ]
 
 
@@ -372,6 +382,12 @@ QUOTING = """{issuer}关于加快宽带网络提速降费的实施意见
 ])
 def test_a_local_document_quoting_the_nations_goals(issuer, values):
     assert [t.value for t in extract_text(QUOTING.format(issuer=issuer)).targets] == values
+
+
+def test_a_county_takes_on_a_provincial_goal_after_quoting_it():
+    text = ("榕江县人民政府关于实施宽带乡村工程的通知\n按照省示范工程提出的到2017年全省行政村通光纤比例达到90%的要求，"
+            "结合我县实际，到2017年全县行政村通光纤比例达到95%。")
+    assert [t.value for t in extract_text(text).targets] == [95]
 
 
 def test_a_city_document_quoting_its_provinces_plan():

@@ -888,9 +888,10 @@ _FIRST_PERSON_LOCAL = _Literals(r"我[省市区州县](?![场域])", r"本[省�
 # A bare 日期/时间 must be a label of its own (not 完成日期, a deadline).
 _LABELS = tuple(sorted(("成文日期", "发文日期", "印发日期", "签发日期", "发布时间", "发布日期", "发表时间", "发表日期",
                         "更新时间", "日期", "时间", "Date", "Published", "Posted", "Updated", "Issued on", "Date of issue",
-                        "Issue date", "Release date"), key=len, reverse=True))
+                        "Issue date", "Release date", "Released", "Issued", "Date issued"), key=len, reverse=True))
 _BARE_LABELS = {"日期", "时间"}
-_ISSUED_LABELS = {"成文日期", "发文日期", "印发日期", "签发日期", "Issued on", "Date of issue", "Issue date"}
+_ISSUED_LABELS = {"成文日期", "发文日期", "印发日期", "签发日期", "Issued on", "Date of issue", "Issue date", "Issued",
+                  "Date issued"}
 _SOURCE_LINE = _Regex(r"(?:(?:资料|信息|文章|稿件)?来源|Source)\s*[::]")
 # Sentences: Chinese stops, or an English full stop before the next capital.
 _SENTENCE = _Regex(r"(?:[^。!?;!?;.]|\.(?!\s+[A-Z]))+")

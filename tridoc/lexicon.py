@@ -52,7 +52,8 @@ NOT_TARGETS = ["analyst", "analysts", "estimated", "estimates", "forecast", "for
                "might", "shares of", "stock", "we expect", "we model", "we estimate", "we forecast", "we believe",
                "implies", "imply", "CAGR", "YoY", "would", "ranked", "ranking", "respondents", "survey", "surveyed",
                "poll", "he expected", "she expected", "he expects", "she expects",
-               "股价", "券商", "分析师", "分析人士", "业内人士", "专家预计", "专家预测", "预测", "预估", "测算", "估算", "估计",
+               "股价", "券商", "分析师", "分析人士", "业内人士", "研究员", "专家预计", "专家预测", "公司预计", "预测", "预估",
+               "测算", "估算", "估计",
                "或将",
                "可能高达", "可能达到", "排名", "受访"]
 # After a reporting verb these are a reported "will", not a hedge: "Wang said charges would be cut by 30 percent".
@@ -62,15 +63,21 @@ NOT_TARGET_PATTERNS = [r"\b(?:19|20)\d\dE\b",  # an analyst's estimate year: 201
                        r"%\s(?:said|say|cited|reported)\b"]  # what a share of respondents said
 # A money or percent figure in these is a rule of a fund (单个项目补助不超过500万元, 按总投资30%的比例给予补助),
 # not a target to reach.
-FUND_RULES = re.compile(r"(?:单个|单项|每个|每项|每户|最高|原则上|一次性|按.{0,12}?比例).{0,16}?(?:补助|补贴|奖励|资助|贴息)"
-                        r"|(?:补助|补贴|奖励|资助|贴息).{0,8}?(?:单个|每个|每项|最高|原则上|不超过)"
+# A share or amount that qualifies who gets a grant (对完成率达到100%的运营企业…给予奖励) or says how it
+# is paid (验收合格后拨付70%) is part of the rule too.
+FUND_RULES = re.compile(r"(?:单个|单项|每个|每项|每户|每村|最高|原则上|一次性|按.{0,12}?比例).{0,16}?"
+                        r"(?:补助|补贴|奖励|资助|贴息|奖补)"
+                        r"|(?:补助|补贴|奖励|资助|贴息|奖补).{0,8}?(?:单个|每个|每项|最高|原则上|不超过)|拨付"
+                        r"|对[^，。；]{0,30}的(?:运营)?(?:企业|单位|运营商|项目)|%给予(?:补助|补贴|奖励|资助|奖补)"
                         r"|比例给予(?:补助|补贴|奖励)|per project|up to .{0,20}subsid|\beach\b.{0,60}subsid"
                         r"|\bone-off\b|(?:reward|award|grant|subsid\w*) of up to|\bsubsid\w*\b.{0,80}?\b(?:up to|maximum)\b")
 # In a province's, a city's or a district's document, the goals it quotes from another (国家《规划》提出，
 # 到2025年全国…; 根据《浙江省…规划》，到2020年全省…) are not its own, unless it takes them on for itself
 # in words of its own level (全市, 我市) after quoting them.
-QUOTED_GOALS = re.compile(r"(?:国家|国务院|工信部|工业和信息化部|中央)[^。；;\n]{0,40}?(?:提出|要求|明确)"
-                          r"|根据《[^》\n]{2,60}》|《[^》\n]{2,60}》(?:提出|要求|明确)")
+_QUOTING = r"[^。；;\n]{0,40}?(?:提出|要求|明确)|根据《[^》\n]{2,60}》|《[^》\n]{2,60}》(?:提出|要求|明确)"
+QUOTED_GOALS = {"province": re.compile(rf"(?:国家|国务院|工信部|工业和信息化部|中央){_QUOTING}"),
+                "city": re.compile(rf"(?:国家|国务院|工信部|工业和信息化部|中央|省){_QUOTING}"),
+                "district": re.compile(rf"(?:国家|国务院|工信部|工业和信息化部|中央|省|市){_QUOTING}")}
 OWN_LEVEL_WORDS = {"province": re.compile(r"[全我本]省|全区|自治区"), "city": re.compile(r"[全我本]市|[我本]州"),
                    "district": re.compile(r"[全我本][区县]")}
 # Pairs of characters that say how or where a figure is set, not what it measures: two figures the
@@ -117,7 +124,7 @@ QUALIFIER_AFTER = {
 }
 # After a speed written as a word (千兆, 百兆): a kind of network named, not a level set (实现千兆光网全覆盖,
 # 千兆城市); 达到千兆接入能力 still sets one.
-NETWORK_KIND_AFTER = re.compile(r"光网|光纤|网络|宽带(?!接入)|城市|小区|专线|(?i:wi-?fi)")
+NETWORK_KIND_AFTER = re.compile(r"光网|光纤|网络|宽带(?!接入)|城市|小区|专线|[”\"]|(?i:wi-?fi)")  # “百城千兆”: a name
 # Before a figure: "villages with more than 20 households" are a kind of village, not 20 households.
 # "a country of 1.4 billion people" describes the country.
 QUALIFIER_BEFORE = {"count": re.compile(r"(?i)\bvillages? with (?:more than |over |at least )?$"

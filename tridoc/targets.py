@@ -202,7 +202,8 @@ class SentenceReader:
         self.text, self.cat, self.doc_year = text, catalogue, doc_year
         # A year-end summary reports its own year's results: those are baselines, not targets.
         self.summary = summary and doc_year is not None
-        self.own_words = OWN_LEVEL_WORDS.get(level)  # a local document's words for itself, which may quote others
+        # a local document's words for itself, and how it quotes the goals of the levels above it
+        self.own_words, self.quoting = OWN_LEVEL_WORDS.get(level), QUOTED_GOALS.get(level)
         self._review = False  # whether the sentence read stands in a section that reviews how things stand
 
     def read(self, figures: list[Figure], years: list[YearMention], spans: list[tuple[int, int]],
@@ -277,9 +278,10 @@ class SentenceReader:
         guess = self._words.not_target_start()
         if guess is not None:
             figs = [f for f in figs if f.end < guess and self._clause_break_between(f.end, guess)]
-        quote = self.own_words and QUOTED_GOALS.search(self.text, s, e)
-        if quote and not self.own_words.search(self.text, quote.end(), e):
-            figs = [f for f in figs if f.end <= quote.start()]
+        quote = self.quoting and self.quoting.search(self.text, s, e)
+        if quote:  # the figures quoted: after the quote, before the document's words for itself, if any
+            own = self.own_words.search(self.text, quote.end(), e)
+            figs = [f for f in figs if f.end <= quote.start() or own and f.start >= own.start()]
         if not figs:
             return []
         groups = self._groups(s, e, self._without_glosses(figs))
@@ -511,7 +513,10 @@ class SentenceReader:
         for gi, g in enumerate(groups):
             unit = g.figs[0].unit
             rx, before = QUALIFIER_AFTER.get(unit), QUALIFIER_BEFORE.get(unit)
-            attributive = bool(rx and rx.match(self.text, g.after[0], g.after[1])) \
+            # 千兆光网, “百城千兆”: a speed written as a word before a network noun or a closing quote names a kind
+            named_kind = unit == "Mbps" and not any(c.isdigit() for c in g.figs[-1].surface) \
+                and bool(NETWORK_KIND_AFTER.match(self.text, g.after[0]))
+            attributive = named_kind or bool(rx and rx.match(self.text, g.after[0], g.after[1])) \
                 or bool(before and before.search(self.text, g.window[0], g.figs[0].start)) \
                 or unit == "Mbps" and bool(_HYPHENED_UNIT.search(g.figs[-1].surface))  # 1,000-Mbps connections
             capability = unit == "Mbps" and bool(THRESHOLD_VERBS.search(self.text, g.window[0], g.window[1]))
@@ -520,9 +525,7 @@ class SentenceReader:
                 if share is not None:
                     thresholds.setdefault(share, g.figs[0])
                     continue
-                if attributive and (g.comparator == "eq" or _HYPHENED_UNIT.search(g.figs[-1].surface)
-                                    or NETWORK_KIND_AFTER.match(self.text, g.after[0])
-                                    and not any(c.isdigit() for c in g.figs[-1].surface)):
+                if named_kind or attributive and (g.comparator == "eq" or _HYPHENED_UNIT.search(g.figs[-1].surface)):
                     continue  # 推广50兆每秒的接入服务, 1,000-Mbps connections, 千兆光网: a kind, not a level
             elif attributive and not (unit == "count" and COUNT_VERBS.search(self.text, g.window[0], g.window[1])
                                       or unit in MONEY and FUND_VERBS.search(self.text, g.window[0], g.window[1])):
@@ -531,7 +534,7 @@ class SentenceReader:
                                           or BARE_COUNT.search(self.text, g.window[0], g.window[1])):
                 continue
             elif (unit in MONEY or unit == "percent") and FUND_RULES.search(
-                    self.text, max(g.clause[0], g.figs[0].start - NEAR * 2), min(g.clause[1], g.figs[-1].end + NEAR)):
+                    self.text, max(sentence[0], g.figs[0].start - NEAR * 2), min(g.clause[1], g.figs[-1].end + NEAR)):
                 continue  # a fund's rule (单个项目补助不超过500万元), not a target
             if g.comparator == "eq" and g.years[0] is None and (not g.past or self._review) \
                     and not self._words.any(_COMMITMENT, max(sentence[0], g.figs[0].start - NEAR), g.figs[0].start):

@@ -131,7 +131,7 @@ def _plan_en(text: str, m: re.Match) -> YearMention:
     return YearMention(m.start(), m.end(), PLAN_EN[m.group("plan_en") + "th"], "deadline", english=True)
 
 
-_PART_OF_YEAR = re.compile(r"上半年|下半年|前三季度|第?[一二三四]季度|[一二三四五六七八九十]{1,2}月")
+_PART_OF_YEAR = re.compile(r"上半年|下半年|前三季度?|第?[一二三四]季度?|[一二三四五六七八九十]{1,2}月")  # 第一季: Taiwan
 
 
 def _relative(text: str, m: re.Match) -> YearMention | None:
