@@ -13,7 +13,14 @@ import pytest
 
 from tridoc import documents
 from tridoc.documents import (
-    DEFAULT_MAX_BYTES, Document, DocumentError, _reflow, iter_inputs, page_of, read_bytes, read_document,
+    DEFAULT_MAX_BYTES,
+    Document,
+    DocumentError,
+    _reflow,
+    iter_inputs,
+    page_of,
+    read_bytes,
+    read_document,
 )
 from tridoc.engine import extract_document
 
