@@ -63,6 +63,8 @@ NOT_TARGET_PATTERNS = [r"\b(?:19|20)\d\dE\b",  # an analyst's estimate year: 201
                        r"%\s(?:said|say|cited|reported)\b"]  # what a share of respondents said
 # A money or percent figure in these is a rule of a fund (单个项目补助不超过500万元, 按总投资30%的比例给予补助),
 # not a target to reach.
+# FUND_RULES is tried only in sentences that hold one of these: most hold none.
+FUND_WORDS = ("补", "奖", "资助", "贴息", "拨付", "subsid", "grant", "reward", "award", "per project", "one-off")
 # A share or amount that qualifies who gets a grant (对完成率达到100%的运营企业…给予奖励) or says how it
 # is paid (验收合格后拨付70%) is part of the rule too.
 FUND_RULES = re.compile(r"(?:单个|单项|每个|每项|每户|每村|最高|原则上|一次性|按.{0,12}?比例).{0,16}?"

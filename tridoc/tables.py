@@ -128,12 +128,16 @@ def _cell(piece: str, base: int, line: int) -> Cell:
 
 def read_tables(text: str, catalogue: Catalogue, doc_year: int | None) -> tuple[list[Draft], list[tuple[int, int]]]:
     drafts, spans = _key_value_lines(text, catalogue, doc_year)
-    if _PLACE_HEADER_HINT.search(text):
-        found, where = _breakdowns(text, cells_of(text), catalogue, doc_year)
-        drafts, spans = drafts + found, spans + where
-    if not any(hint.search(text) for hint in _HEADER_HINTS):
-        return drafts, sorted(spans)  # no two year cells side by side: skip the cell pass
+    breakdown = ("|" in text or "\t" in text) and _PLACE_HEADER_HINT.search(text)
+    years_side_by_side = any(hint.search(text) for hint in _HEADER_HINTS)
+    if not (breakdown or years_side_by_side):
+        return drafts, spans  # no table header: skip the cell pass
     cells = cells_of(text)
+    if breakdown:
+        found, where = _breakdowns(text, cells, catalogue, doc_year)
+        drafts, spans = drafts + found, spans + where
+    if not years_side_by_side:
+        return drafts, sorted(spans)
     i = 0
     while i < len(cells) - 1:
         header = _header_at(cells, i)

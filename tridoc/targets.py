@@ -25,6 +25,7 @@ from .lexicon import (
     FILLER,
     FUND_RULES,
     FUND_VERBS,
+    FUND_WORDS,
     FUTURE_MARKERS,
     HEADING_MARKERS,
     LIST_SEPARATOR,
@@ -179,8 +180,8 @@ def heading_levels(text: str) -> list[Heading]:
     headings, listing = [], None
     for start, kind in found:
         # 主要目标如下：\n1.…\n2.…: numbers after a colon are items of its list, not sections
-        if kind != listing:
-            listing = kind if _after_colon(text, start) else None
+        if kind != listing:  # only a section marker can number the items of a list
+            listing = kind if kind in SECTION_DEPTH and _after_colon(text, start) else None
         headings.append(Heading(start, None if kind == listing else SECTION_DEPTH.get(kind)))
     return headings
 
@@ -232,7 +233,7 @@ class SentenceReader:
                         context.pop()
                 if review and (review.depth is None or heading.depth is not None and heading.depth <= review.depth):
                     review = None
-                if review is None and REVIEW_HEADINGS.search(self._line_at(heading.start)):
+                if review is None and REVIEW_HEADINGS.search(self.text, heading.start, heading.start + 24):
                     review = heading
                 hi += 1
             self._review = review is not None
@@ -249,10 +250,6 @@ class SentenceReader:
                     context.pop()
                 context.append((level, last.year, last.kind in ("as_of", "sub_period")))
         return drafts
-
-    def _line_at(self, start: int) -> str:
-        end = self.text.find("\n", start)
-        return self.text[start:end if end >= 0 else len(self.text)]
 
     def _resolve_relative(self, syears: list[YearMention], s: int, e: int, ctx_year: int | None) -> None:
         if not any(y.kind.startswith("relative") for y in syears):
@@ -510,6 +507,8 @@ class SentenceReader:
     def _drafts(self, groups: list[_Group], sentence: tuple[int, int]) -> list[Draft]:
         thresholds: dict[int, Figure] = {}
         keep = []
+        words = self.text[sentence[0]:sentence[1]]
+        funds = any(w in words for w in FUND_WORDS)
         for gi, g in enumerate(groups):
             unit = g.figs[0].unit
             rx, before = QUALIFIER_AFTER.get(unit), QUALIFIER_BEFORE.get(unit)
@@ -533,7 +532,7 @@ class SentenceReader:
             elif g.figs[0].bare and not (g.own_cue or g.after_cue
                                           or BARE_COUNT.search(self.text, g.window[0], g.window[1])):
                 continue
-            elif (unit in MONEY or unit == "percent") and FUND_RULES.search(
+            elif (unit in MONEY or unit == "percent") and funds and FUND_RULES.search(
                     self.text, max(sentence[0], g.figs[0].start - NEAR * 2), min(g.clause[1], g.figs[-1].end + NEAR)):
                 continue  # a fund's rule (单个项目补助不超过500万元), not a target
             if g.comparator == "eq" and g.years[0] is None and (not g.past or self._review) \
