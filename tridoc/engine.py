@@ -115,9 +115,10 @@ def _dedupe(drafts: list[Draft], text: str) -> list[Draft]:
 
 
 def _side_by_side(a: Draft, b: Draft, text: str) -> bool:
-    """Two alike in one sentence are two targets. So are two of the catalogue's "other", which
-    cannot tell 电子病历普及率100% from “校校通”比例达到百分之百, in one paragraph, or in two when
-    the words that name neither stand for the most part in the other's sentence (人才1000名, 推动1000家企业)."""
+    """Two alike in one sentence are two targets. So are two of the catalogue's "other" (which
+    cannot tell 电子病历普及率100% from “校校通”比例达到百分之百) in one paragraph, and in two
+    paragraphs unless the words naming one stand, for the most part, in the other's sentence
+    (人才1000名 and 推动1000家企业 are two; a table row and the prose restating it are one)."""
     if a.sentence == b.sentence:
         return True
     if a.indicator != OTHER:
