@@ -146,3 +146,17 @@ def test_a_breakdown_by_place_gives_a_record_per_place():
     got = sorted((t.value, t.unit, t.year, t.indicator) for t in extract_text(BREAKDOWN).targets)
     assert got == [(1500, "count", 2020, "mobile.base_stations"), (2500, "count", 2020, "mobile.base_stations"),
                    (4000, "count", 2020, "mobile.base_stations")]
+
+
+CELLS_WITH_SERIALS_AND_KINDS = "\n".join([
+    "表1 主要指标", "类别", "序号", "指标名称", "单位", "2015年", "2020年", "属性",
+    "信息基础设施", "1", "固定宽带家庭普及率", "%", "78", "95", "预期性",
+    "2", "城市家庭宽带接入能力", "Mbps", "100", "1000", "预期性",
+    "信息惠民", "3", "网民数量", "万人", "310", "400", "约束性",
+])
+
+
+def test_one_cell_per_line_with_categories_serial_numbers_and_kinds():
+    got = {(t.value, t.year, t.indicator) for t in extract_text(CELLS_WITH_SERIALS_AND_KINDS).targets}
+    assert {(95, 2020, "broadband.household_penetration"), (1000, 2020, "broadband.access_speed"),
+            (4e6, 2020, "internet.users")} <= got

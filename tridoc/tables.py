@@ -34,6 +34,8 @@ VALUE_CELL = re.compile(
     r"(?P<cmp>>|≥|<|≤|大于|超过|不低于|不少于|小于|低于|约)?\s?(?P<num>\d+(?:\.\d+)?)\s?(?P<pct>%)?"
     r"\s?(?P<after>以上|以下)?\s?(?:\((?P<note>[^()]*)\))?\s?$")
 EMPTY_CELL = re.compile(r"[\s—\-–/]*$")
+KIND_CELLS = {"预期性", "约束性", "指导性", "预期", "约束"}  # the kind of an indicator, in a 属性 column
+SERIAL_CELL = re.compile(r"\d{1,2}")
 CMP = {">": "gt", "大于": "gt", "超过": "gt", "≥": "ge", "不低于": "ge", "不少于": "ge", "<": "lt", "小于": "lt",
        "低于": "lt", "≤": "le", "约": "approx", "以上": "ge", "以下": "le"}
 BASELINE_HEADER = re.compile(r"现状|基期|基数|基准|实际|baseline", re.IGNORECASE)
@@ -204,6 +206,9 @@ class _Table:
         last_row_end = i
         while i < len(self.cells) and misses < 3:
             label = self.cells[i]
+            if label.text in KIND_CELLS or SERIAL_CELL.fullmatch(label.text):
+                i += 1  # the 属性 (预期性) closing a row, the 序号 opening one: part of the table
+                continue
             if not self._is_label(label.text):
                 misses, i = misses + 1, i + 1
                 continue
