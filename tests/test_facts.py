@@ -617,3 +617,8 @@ def test_an_english_issue_label_gives_the_issue_date(label):
             f"{label}: July 9, 2021\nBy the end of 2023, Qingdao will build 30,000 5G base stations.")
     got = facts(text)
     assert got["date"] == dt.date(2021, 7, 9)
+
+
+def test_a_newspaper_dateline_names_the_paper_between_the_date_and_the_page():
+    text = "珠海力推光网城市\n2012-11-20　澳门日报　A10版　珠澳新闻\n【本报珠海消息】珠海市政府日前印发实施方案。"
+    assert facts(text)["date"] == dt.date(2012, 11, 20)

@@ -296,6 +296,7 @@ NOTHING = [
     "到2020年，按实际支付费用的50%给予补贴，单个企业每年最高不超过20万元。",
     # a company's or a researcher's expectation
     "中国电信山西公司有关负责人表示，公司预计到今年年底全省光纤到户用户将超过80万户。",
+    "中国移动大连分公司表示，预计今年年底其在大连开通的5G基站将超过600个。",
     "台灣經濟研究院一位研究員分析，廣東新基建相關商機到2025年可望超過5000億元人民幣。",
     "Enterprises recognized as smart factories may receive a one-off reward of up to 2 million yuan by 2025.",
 ]

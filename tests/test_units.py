@@ -58,6 +58,7 @@ def test_surface_forms(text, value, unit):
     "每100户", "for every 10,000 people", "per 100 residents", "3层架构",
     "10G-PON ports", "到2015\n元",  # a name glued to its digits; a unit on the next line
     "($1 = 6.3836 Chinese yuan renminbi)", "資助上限為50萬港元",  # an exchange rate; a currency left out
+    "平均电价降至0.6元/千瓦时", "RMB 0.65 per kWh",  # prices per unit of electricity
 ])
 def test_not_figures(text):
     assert figures(text) == []

@@ -907,7 +907,8 @@ _WEEKDAY = (r"(?:星期|礼拜|周)[一二三四五六日天]"
             r"|(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\b")
 _AFTER_DATELINE = _Regex(
     rf"[\s|/·•,,()()\[\]【】-]*(?:{_WEEKDAY}|\d{{1,2}}:\d{{2}}(?!\d)|[A-Z]\d{{1,2}}(?=$|[\s|版])|第?[A-Z\d]{{1,3}}版"
-    r"|来源|作者|编辑|责任编辑|字体|字号|浏览|点击|阅读|打印|分享|关闭)")
+    r"|来源|作者|编辑|责任编辑|字体|字号|浏览|点击|阅读|打印|分享|关闭"
+    r"|[^\s\d]{0,6}(?:日报|时报|晚报|早报|商报|新闻网))")  # 2012-11-20　澳门日报　A10版
 _WEEKDAY_BEFORE = _Regex(rf"[\s|,,()()\[\]【】]*(?:{_WEEKDAY})[\s|,,()()\[\]【】]*")
 # A time stamp after the date, ending the line or followed by more furniture (not by a
 # word of a sentence): "工商时报【记者…】2015年05月21日04:10", "Source: Xinhua | 2016-01-13

@@ -60,6 +60,7 @@ NOT_TARGETS = ["analyst", "analysts", "estimated", "estimates", "forecast", "for
 REPORTED_FUTURE = ["would"]
 REPORTING_VERBS = ["said", "says", "told", "announced", "stated", "added", "pledged", "promised", "according to"]
 NOT_TARGET_PATTERNS = [r"\b(?:19|20)\d\dE\b",  # an analyst's estimate year: 2017E
+                       r"(?:中国移动|中国联通|中国电信|中国铁塔|运营商|公司)[^。；;]{0,20}预计",  # a company's expectation
                        r"%\s(?:said|say|cited|reported)\b"]  # what a share of respondents said
 # A money or percent figure in these is a rule of a fund (单个项目补助不超过500万元, 按总投资30%的比例给予补助),
 # not a target to reach.
@@ -76,7 +77,7 @@ FUND_RULES = re.compile(r"(?:单个|单项|每个|每项|每户|每村|最高|�
 # In a province's, a city's or a district's document, the goals it quotes from another (国家《规划》提出，
 # 到2025年全国…; 根据《浙江省…规划》，到2020年全省…) are not its own, unless it takes them on for itself
 # in words of its own level (全市, 我市) after quoting them.
-_QUOTING = r"[^。；;\n]{0,40}?(?:提出|要求|明确)|根据《[^》\n]{2,60}》|《[^》\n]{2,60}》(?:提出|要求|明确)"
+_QUOTING = r"[^。；;\n]{0,40}?(?:提出|要求|明确)|(?:根据|按照|依据)《[^》\n]{2,60}》|《[^》\n]{2,60}》(?:提出|要求|明确)"
 QUOTED_GOALS = {"province": re.compile(rf"(?:国家|国务院|工信部|工业和信息化部|中央){_QUOTING}"),
                 "city": re.compile(rf"(?:国家|国务院|工信部|工业和信息化部|中央|省){_QUOTING}"),
                 "district": re.compile(rf"(?:国家|国务院|工信部|工业和信息化部|中央|省|市){_QUOTING}")}

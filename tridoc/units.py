@@ -166,6 +166,7 @@ _UNIT_OF_GROUP = {f"u{i}": (unit, mult) for i, (_, unit, mult) in enumerate(UNIT
 _GENERATIONS = {"2", "3", "4", "5"}  # 3G/4G/5G are generations of mobile networks, not bandwidths
 
 
+_PER_UNIT = re.compile(r"\s?(?:/|每|per )\s?(?:千瓦时|度电|kWh|kilowatt)")
 # Money in currencies the GUIDE leaves out: 50万港元 is no count.
 _OTHER_CURRENCIES = ("港元", "港币", "澳门元", "新台币", "日元", "欧元", "英镑", " HKD", " euros", " pounds")
 
@@ -222,8 +223,8 @@ def _unit_figure(text: str, m: re.Match) -> Figure | None:
     if num in _GENERATIONS and m.group(m.lastgroup) == "G":
         return None
     value = parse_number(num)
-    if value is None:
-        return None
+    if value is None or unit in ("CNY", "USD") and _PER_UNIT.match(text, end):
+        return None  # 0.6元/千瓦时: a price per unit of something, not an amount
     scale = scale_of(scale_word) if scale_word else 1
     upper = parse_number(num2) * scale * mult if num2 else None
     value = _composed(value, scale, m.group("rest"), m.group("rest_scale"))
@@ -231,8 +232,9 @@ def _unit_figure(text: str, m: re.Match) -> Figure | None:
 
 
 def _currency_figure(text: str, m: re.Match) -> Figure | None:
-    if _bad_start(text, m.start()) or text[m.end():m.end() + 3].lstrip().startswith("="):
-        return None  # an exchange rate (US$1=6.12 RMB, $1 = 6.38 yuan), not an amount
+    if _bad_start(text, m.start()) or text[m.end():m.end() + 3].lstrip().startswith("=") \
+            or _PER_UNIT.match(text, m.end()):
+        return None  # an exchange rate (US$1=6.12 RMB, $1 = 6.38 yuan) or a price per kWh, not an amount
     unit = CURRENCY_PREFIX[m.group("prefix")]
     value = parse_number(m.group("pnum")) * scale_of(m.group("pscale") or "")
     return Figure(value, unit, m.start(), m.end(), m.start("pnum"), surface=m.group())
