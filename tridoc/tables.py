@@ -282,31 +282,39 @@ class _Table:
 
     def meaning(self, label: str, unit: str, note: str) -> tuple[str, str | None]:
         """Indicator from the row label (a 其中 row without a cue takes the row above it); scope from label or note."""
-        cues = self.cat.indicator_cues(label, unit)
-        if cues:
-            indicator = max(cues, key=lambda c: (c.length, c.end)).key
-        elif _SUB_ROW.match(label) or not _SUB_ROW_REST.sub("", _drop(label, self.cat.scope_cues(label))):
-            indicator = self.prev_indicator.get(unit, self.cat.fallback(unit))  # 其中:发达城市 refines the row above
-        else:
-            indicator = self.cat.fallback(unit)
+        indicator = _named(self.cat, label, unit)
+        if indicator is None:
+            sub_row = _SUB_ROW.match(label) or not _SUB_ROW_REST.sub("", _drop(label, self.cat.scope_cues(label)))
+            fallback = self.cat.fallback(unit)  # 其中:发达城市 refines the row above
+            indicator = self.prev_indicator.get(unit, fallback) if sub_row else fallback
         self.prev_indicator[unit] = indicator
         text = label if self.cat.scope_cues(label) else note
         keys = one_group_scopes(text, self.cat.scope_cues(text), self.cat.generic_scopes)
         return indicator, keys[0] if len(keys) == 1 else None
 
 
+def _named(catalogue: Catalogue, label: str, unit: str) -> str | None:
+    """The indicator a label's longest (then last) cue names, if it has one."""
+    cues = catalogue.indicator_cues(label, unit)
+    return max(cues, key=lambda c: (c.length, c.end)).key if cues else None
+
+
 def _cell_at(row: list[Cell], shift: int, col: int) -> Cell | None:
     return row[col - shift] if 0 <= col - shift < len(row) else None
 
 
-def _record(table, label: Cell, cell: Cell, m: re.Match, unit: str, mult: float, year: int, marked: bool) -> Draft:
+def _record(table, label: Cell, cell: Cell, m: re.Match, unit: str, mult: float, year: int, marked: bool,
+            named_by: Cell | None = None) -> Draft:
+    """The record of one value cell; named_by is the cell that says what it measures (the row's label
+    unless a column says it)."""
+    named_by = named_by or label
     value = float(m.group("num")) * mult
     start, end = cell.start + m.start("num"), cell.start + m.end("num")
     past = marked or (table.doc_year is not None and year < table.doc_year)
     comparator = CMP.get(m.group("cmp") or m.group("after") or "", "eq")
     indicator, scope = table.meaning(label.text, unit, m.group("note") or "")
     return Draft(Figure(value, unit, start, end, start, surface=cell.text), comparator, year, indicator, scope,
-                 "baseline" if past else "target", (label.start, cell.end), (label.start, label.end))
+                 "baseline" if past else "target", (label.start, cell.end), (named_by.start, named_by.end))
 
 
 # A breakdown by place: the year (and the unit) in a caption, the places down the first column and
@@ -333,21 +341,25 @@ def _breakdowns(text: str, cells: list[Cell], catalogue: Catalogue, doc_year: in
         year, unit = int(caption.group(1)), parse_unit_cell(named.group(1)) if named else _Table._unit(header.text, None)
         if not unit or unit[0] is None:
             continue
-        cues = catalogue.indicator_cues(header.text, unit[0])
-        indicator = max(cues, key=lambda c: (c.length, c.end)).key if cues else catalogue.fallback(unit[0])
+        column = _Column(_named(catalogue, header.text, unit[0]) or catalogue.fallback(unit[0]), doc_year)
         j = i + 2
         while j + 1 < len(cells) and cells[j].line == cells[j + 1].line != cells[j - 1].line \
                 and (m := VALUE_CELL.match(cells[j + 1].text)):
-            place, value = cells[j], cells[j + 1]
-            start = value.start + m.start("num")
-            past = doc_year is not None and year < doc_year
-            drafts.append(Draft(Figure(float(m.group("num")) * unit[1], unit[0], start, start + len(m.group("num")), start,
-                                       surface=value.text), CMP.get(m.group("cmp") or "", "eq"), year, indicator, None,
-                                "baseline" if past else "target", (place.start, value.end), (header.start, header.end)))
+            drafts.append(_record(column, cells[j], cells[j + 1], m, unit[0], unit[1], year, False, header))
             j += 2
         if j > i + 2:
             spans.append((cell.start, cells[j - 1].end))
     return drafts, spans
+
+
+@dataclass
+class _Column:
+    """What _record asks of a table, for a breakdown by place: the column names what is counted."""
+    indicator: str
+    doc_year: int | None
+
+    def meaning(self, label: str, unit: str, note: str) -> tuple[str, None]:
+        return self.indicator, None
 
 
 class _KeyValues:

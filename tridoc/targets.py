@@ -345,9 +345,8 @@ class SentenceReader:
             g.comparator = before
         else:  # "reach 95% in 2015 and 98% in 2020": a list goes on with the verb it started with,
             # and so does a clause that leaves the verb out ("reach 65% and the 3G user penetration rate 80%")
-            same_unit = prev is not None and prev.figs[0].unit == g.figs[0].unit
-            continued = g.listed or same_unit and (
-                g.continues and (prev.clause[0] == g.clause[0] or g.bare) or prev.clause[0] == g.clause[0])
+            continued = g.listed or prev is not None and prev.figs[0].unit == g.figs[0].unit and (
+                prev.clause[0] == g.clause[0] or g.continues and g.bare)
             g.comparator = prev.comparator if continued else "eq"
         if g.comparator == "eq" and g.figs[0].upper is not None:
             g.comparator = "ge"  # a range (10%-20%) is recorded by its lower end
