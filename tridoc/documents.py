@@ -700,8 +700,8 @@ def _read_pdf(data: bytes, source: str) -> Document:
     return Document(source, text, None, "pdf", starts)
 
 
-# A line that ends with one of these ends its paragraph, whatever its length.
-_PARAGRAPH_END = tuple("。！？；：!?;:")
+# A line that ends with one of these (or one and a closing quote) ends its paragraph, whatever its length.
+_PARAGRAPH_END = tuple(mark + quote for mark in "。！？；：!?;:" for quote in ("", "”"))
 _FULL_LINE = 0.8  # a line this share of the page's usual width or longer was wrapped by the layout
 _ASCII_PARENS = str.maketrans("（）", "()")  # the heading markers are written for folded text
 # A table row, whose lines are as long as they are and never wrapped: cells apart, or two figures at the end.
@@ -720,16 +720,14 @@ def _reflow(page: str) -> str:
     out: list[str] = []
     wraps = False  # whether the last line read was wrapped into the next
     for line in lines:
-        if wraps and line.strip() and not _item_opening().match(line.translate(_ASCII_PARENS)) \
-                and not _TABLE_ROW.search(line):
-            last, first = out[-1].rstrip(), line.strip()
-            glue = " " if last[-1:].isascii() and first[:1].isascii() and last[-1:] != "-" else ""
-            out[-1] = last + glue + first
+        stripped, row = line.strip(), bool(_TABLE_ROW.search(line))
+        if wraps and stripped and not row and not _item_opening().match(line.translate(_ASCII_PARENS)):
+            last = out[-1].rstrip()
+            glue = " " if last[-1:].isascii() and stripped[:1].isascii() and last[-1:] != "-" else ""
+            out[-1] = last + glue + stripped
         else:
             out.append(line)
-        stripped = line.strip()
-        wraps = len(stripped) >= _FULL_LINE * usual and not stripped.endswith(_PARAGRAPH_END) \
-            and not stripped.endswith(tuple(f"{p}”" for p in _PARAGRAPH_END)) and not _TABLE_ROW.search(stripped)
+        wraps = len(stripped) >= _FULL_LINE * usual and not stripped.endswith(_PARAGRAPH_END) and not row
     return "\n".join(out)
 
 

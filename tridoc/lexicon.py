@@ -53,9 +53,7 @@ NOT_TARGETS = ["analyst", "analysts", "estimated", "estimates", "forecast", "for
                "implies", "imply", "CAGR", "YoY", "would", "ranked", "ranking", "respondents", "survey", "surveyed",
                "poll", "he expected", "she expected", "he expects", "she expects",
                "股价", "券商", "分析师", "分析人士", "业内人士", "研究员", "专家预计", "专家预测", "公司预计", "预测", "预估",
-               "测算", "估算", "估计",
-               "或将",
-               "可能高达", "可能达到", "排名", "受访"]
+               "测算", "估算", "估计", "或将", "可能高达", "可能达到", "排名", "受访"]
 # After a reporting verb these are a reported "will", not a hedge: "Wang said charges would be cut by 30 percent".
 REPORTED_FUTURE = ["would"]
 REPORTING_VERBS = ["said", "says", "told", "announced", "stated", "added", "pledged", "promised", "according to"]
